@@ -1,0 +1,5 @@
+"""`python -m daihoi` is the `daihoi` command."""
+
+from daihoi.cli.main import main
+
+raise SystemExit(main())

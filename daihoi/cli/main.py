@@ -1,0 +1,44 @@
+"""The `daihoi` command line: one entry point with a subcommand per operator task."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="daihoi", description="Phần mềm đại hội đảng bộ — Party congress software."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    count = commands.add_parser(
+        "count",
+        help="kiểm phiếu từ tệp bầu cử / count election files",
+        description="Count election files (daihoi.election/1). Without FILE: the bundled "
+        "reference election (41-seat executive committee, 289 summoned).",
+    )
+    count.add_argument("files", nargs="*", metavar="FILE", help="election file(s); - for stdin")
+    count.add_argument("--json", action="store_true", help="print daihoi.result/1 (JSON Lines)")
+    count.add_argument(
+        "--lang", choices=("both", "vi", "en"), default="both", help="language of error messages"
+    )
+    rules = commands.add_parser("rules", help="các bộ quy tắc / rule sets and their settings")
+    rules.add_argument("ruleset", nargs="?", default=None, help="190-2024 or 244-2014")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code (0 ok, 2 bad input)."""
+    args = _parser().parse_args(argv)
+    if args.command == "count":
+        from daihoi.cli.count import run_count
+
+        return run_count(list(args.files), as_json=args.json, lang=args.lang)
+    if args.command == "rules":
+        from daihoi.cli.rules import run_rules
+
+        return run_rules(args.ruleset)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

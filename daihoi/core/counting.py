@@ -1,0 +1,199 @@
+"""`count_election`: the single entry point that chains the rules over one ballot.
+
+Rules R7 (ballot order), R10-R12 (validity and tally), R14 (base), R15-R19 (winners and the next
+step). The engine never decides what the regulation leaves to people: ties at the last seat, a
+further round or a count that cannot stand come back as `Next`, and the decision taken comes in
+as a new election (a re-vote, a further round) that is counted from its own recorded facts.
+"""
+
+from datetime import date
+
+from daihoi.core.ballots import ballot_layout
+from daihoi.core.codes import Body, Layout, NextAction, Severity
+from daihoi.core.delegates import fill_officials_then_alternates
+from daihoi.core.election import Candidate, Election
+from daihoi.core.exact import is_over_half
+from daihoi.core.ids import CandidateId
+from daihoi.core.outcome import CandidateResult, Finding, Next, Outcome, Step
+from daihoi.core.rulesets.model import RuleSet, Settings
+from daihoi.core.seats import Ranked, fill_seats, rank
+from daihoi.core.tally import Tally, count_votes
+from daihoi.core.threshold import Base, derive_base
+from daihoi.core.validation import ElectionInvalidError, check_election, names_per_ballot
+from daihoi.core.vi.collation import name_sort_key
+
+_SINGLE_SEAT_OFFICES = frozenset(
+    {
+        Body.SECRETARY,
+        Body.DEPUTY_SECRETARY,
+        Body.INSPECTION_CHAIR,
+        Body.INSPECTION_DEPUTY_CHAIR,
+        Body.BRANCH_SECRETARY,
+        Body.BRANCH_DEPUTY_SECRETARY,
+    }
+)
+
+
+def ballot_order(candidates: tuple[Candidate, ...], settings: Settings) -> tuple[Candidate, ...]:
+    """The order names are printed on the ballot and in the minutes.
+
+    Rule R7 [V]: by given name in Vietnamese alphabetical order ("theo vần A, B, C"); OPEN-12
+    (setting `ballot_order`): then family name, then middle name, then the older first.
+    """
+    if settings.ballot_order == "as_listed":
+        return candidates
+    return tuple(
+        sorted(candidates, key=lambda c: (name_sort_key(c.name), c.birth_date or date.max))
+    )
+
+
+def count_election(election: Election, ruleset: RuleSet) -> Outcome:
+    """Count one ballot of one election under `ruleset`; raises ElectionInvalidError if it can't."""
+    problems = check_election(election, ruleset)
+    if problems:
+        raise ElectionInvalidError(problems)
+    layout = ballot_layout(len(election.candidates), names_per_ballot(election))
+    tally = count_votes(
+        election.ballots, (c.id for c in election.candidates), layout, names_per_ballot(election)
+    )
+    return decide(election, tally, election.ballots_collected, ruleset)
+
+
+def decide(election: Election, tally: Tally, collected: int, ruleset: RuleSet) -> Outcome:
+    """Apply the threshold and seat rules to a tally (also used for aggregate figures)."""
+    settings = ruleset.settings
+    layout = ballot_layout(len(election.candidates), names_per_ballot(election))
+    base = derive_base(election.meeting, election.electorate, settings)
+    order = ballot_order(election.candidates, settings)
+    results = tuple(
+        CandidateResult(
+            c.id, c.name, number, tally.votes[c.id], is_over_half(tally.votes[c.id], base.value)
+        )
+        for number, c in enumerate(order, start=1)
+    )
+    steps = [_base_step(base), _tally_step(tally, collected, election.ballots_issued)]
+    elected: tuple[CandidateId, ...] = ()
+    alternates: tuple[CandidateId, ...] = ()
+    if collected > election.ballots_issued:
+        # R12 step 3, OPEN-13 [D]: more ballots in the box than issued: the count cannot stand;
+        # the counting board records a decision (normally: void and vote again). Nobody is elected.
+        next_step = Next(NextAction.BOARD_DECISION, (), 0, "R12")
+    else:
+        ranked = [Ranked(r.id, r.votes, r.number) for r in results]
+        if election.is_tie_revote and not settings.tie_revote_needs_majority:
+            # R16, OPEN-5 default: the re-vote among the tied picks the higher count.
+            eligible = rank(ranked)
+        else:
+            # R14-R15: only candidates over half of the base are eligible.
+            eligible = rank([r for r in ranked if is_over_half(r.votes, base.value)])
+        if election.alternate_seats:
+            fill = fill_officials_then_alternates(
+                eligible, election.seats, election.alternate_seats
+            )
+            elected, alternates, next_step = fill.officials, fill.alternates, fill.next
+        else:
+            elected, next_step = _fill_body(election, eligible, layout)
+    steps.append(Step(next_step.rule, str(next_step.action), {"seats": election.seats}))
+    return Outcome(
+        ruleset=ruleset,
+        election=election,
+        layout=layout,
+        names_per_ballot=names_per_ballot(election),
+        base=base,
+        collected=collected,
+        tally=tally,
+        candidates=results,
+        elected=elected,
+        elected_alternates=alternates,
+        next=next_step,
+        steps=tuple(steps),
+        warnings=tuple(_warnings(election, base, collected, settings)),
+    )
+
+
+def _fill_body(
+    election: Election, eligible: list[Ranked], layout: Layout
+) -> tuple[tuple[CandidateId, ...], Next]:
+    fill = fill_seats(eligible, election.seats)
+    if fill.tie_seats:
+        # R16 [P/M]: the seats above the tie are filled; a re-vote among the tied for the rest.
+        return fill.elected, Next(NextAction.TIE_REVOTE, fill.tie_among, fill.tie_seats, "R16")
+    if fill.unfilled:
+        # R17 (OPEN-6): the congress decides whether to hold another round for the empty seats.
+        # R19 (OPEN-8): a single-seat office whose only candidate failed is suspended pending the
+        # upper level's instruction.
+        single = election.body in _SINGLE_SEAT_OFFICES and layout is Layout.AGREE_DISAGREE
+        rule = "R19" if single else "R17"
+        return fill.elected, Next(NextAction.FURTHER_ROUND, (), fill.unfilled, rule)
+    return fill.elected, Next(NextAction.DONE, (), 0, "R15")
+
+
+def _base_step(base: Base) -> Step:
+    values: dict[str, int | str] = {"summoned": base.summoned, "base": base.value}
+    values.update({str(category): n for category, n in base.deducted.items()})
+    values["votes_needed"] = base.votes_needed
+    return Step("R14", "base", values)
+
+
+def _tally_step(tally: Tally, collected: int, issued: int) -> Step:
+    values: dict[str, int | str] = {
+        "issued": issued,
+        "collected": collected,
+        "valid": tally.valid,
+        "invalid": tally.invalid,
+    }
+    values.update({str(reason): n for reason, n in tally.invalid_by_reason.items()})
+    return Step("R10", "validity", values)
+
+
+def _warnings(election: Election, base: Base, collected: int, settings: Settings) -> list[Finding]:
+    """Checks that do not stop the count but need a person's attention (and an explanation)."""
+    found: list[Finding] = []
+    issued = election.ballots_issued
+    present = election.electorate.present
+    if collected < issued:
+        # R12 step 3: normal (a voter kept or spoiled a ballot outside the box), but recorded.
+        found.append(
+            Finding(
+                "collected_below_issued",
+                Severity.WARNING,
+                "R12",
+                {"issued": issued, "collected": collected},
+            )
+        )
+    if present is not None:
+        if issued > present:
+            found.append(
+                Finding(
+                    "issued_above_present",
+                    Severity.WARNING,
+                    "R12",
+                    {"issued": issued, "present": present},
+                )
+            )
+        if present * settings.quorum.denominator < settings.quorum.numerator * base.summoned:
+            # R22, OPEN-19: warn, not block, until the quorum rule is confirmed.
+            found.append(
+                Finding(
+                    "below_quorum",
+                    Severity.WARNING,
+                    "R22",
+                    {
+                        "present": present,
+                        "summoned": base.summoned,
+                        "quorum": settings.quorum_fraction,
+                    },
+                )
+            )
+    names: set[tuple[str, date | None]] = set()
+    for candidate in election.candidates:
+        key = (candidate.name, candidate.birth_date)
+        if key in names:
+            # R7, OPEN-12: identical names need a distinguishing birth date on the ballot.
+            found.append(
+                Finding(
+                    "same_name_and_birth_date", Severity.WARNING, "R7", {"name": candidate.name}
+                )
+            )
+        names.add(key)
+    return found

@@ -1,0 +1,228 @@
+"""Words for codes, in Vietnamese and English: problems, reasons, bodies, settings.
+
+The core returns codes and numbers, never prose; this is the catalogue the command line and the
+documents read. (Decision 0002: a Python catalogue until the Django application brings .po files.)
+"""
+
+from collections.abc import Mapping
+
+Label = tuple[str, str]  # (Vietnamese, English)
+
+PROBLEMS: Mapping[str, Label] = {
+    "not_json": ("tệp không phải JSON hợp lệ: {detail}", "not valid JSON: {detail}"),
+    "empty": ("trống", "empty"),
+    "missing": ("thiếu trường bắt buộc", "required field missing"),
+    "unknown_field": ("trường không có trong định dạng", "field not in the format"),
+    "wrong_type": ("sai kiểu, cần {expected}", "wrong type, expected {expected}"),
+    "wrong_format": ('định dạng phải là "{expected}"', 'format must be "{expected}"'),
+    "unknown_value": (
+        'giá trị "{value}" không hợp lệ (cho phép: {allowed})',
+        'unknown value "{value}" (allowed: {allowed})',
+    ),
+    "not_a_date": (
+        'ngày "{value}" không hợp lệ (YYYY-MM-DD)',
+        'impossible date "{value}" (YYYY-MM-DD)',
+    ),
+    "one_ballot_kind": (
+        "mỗi phiếu phải có đúng một trong kept, marks, invalid",
+        "a ballot needs exactly one of kept, marks, invalid",
+    ),
+    "added_on_invalid": (
+        "phiếu đã ghi lý do không hợp lệ không được kèm tên ghi thêm",
+        "a ballot with an invalid reason cannot carry added names",
+    ),
+    "not_positive": ("phải lớn hơn 0 (đang là {value})", "must be at least 1 (is {value})"),
+    "negative": ("không được âm", "must not be negative"),
+    "alternates_only_for_upper_delegates": (
+        "chỉ bầu đại biểu dự khuyết trên cùng danh sách khi bầu đại biểu đi dự đại hội cấp trên",
+        "alternates share the list only when electing delegates to the upper congress",
+    ),
+    "alternates_need_combined_list": (
+        "quy chế này bầu dự khuyết bằng phiếu riêng (delegates_mode = separate_ballots)",
+        "this rule set elects alternates on a separate ballot (delegates_mode = separate_ballots)",
+    ),
+    "category_not_for_meeting": (
+        'loại "{category}" không được trừ khỏi cơ sở tính kết quả ở {meeting} (R14)',
+        'category "{category}" is not deducted from the base at a {meeting} (R14)',
+    ),
+    "base_not_positive": (
+        "số trừ khỏi cơ sở tính kết quả không được bằng hoặc vượt số triệu tập",
+        "the deductions leave no base: they reach the number summoned",
+    ),
+    "present_above_summoned": ("số có mặt lớn hơn số triệu tập", "more present than summoned"),
+    "required_by_percent_base": (
+        "cần số có mặt vì tỷ lệ % tính trên số có mặt",
+        "needed because percentages are on those present",
+    ),
+    "duplicate_id": ('mã "{id}" bị trùng', 'duplicate id "{id}"'),
+    "cross_out_on_agree_disagree_list": (
+        "danh sách không có số dư dùng phiếu đồng ý/không đồng ý (marks), không gạch tên",
+        "a list without surplus is marked agree/disagree (marks), not struck through",
+    ),
+    "marks_on_cross_out_list": (
+        "danh sách có số dư dùng phiếu gạch tên (kept), không đánh dấu đồng ý/không đồng ý",
+        "a surplus list is struck through (kept), not marked agree/disagree",
+    ),
+    "unknown_candidate": (
+        'không có người mang mã "{id}" trong danh sách bầu cử',
+        'unknown candidate "{id}"',
+    ),
+    "duplicate_candidate": (
+        'mã "{id}" ghi hai lần trên một phiếu',
+        'candidate "{id}" twice on one ballot',
+    ),
+    "reason_not_from_paper": (
+        (
+            'lý do "{reason}" do chương trình tự xác định; '
+            "tệp chỉ ghi not_issued_by_board hoặc signed_or_marked"
+        ),
+        (
+            'reason "{reason}" is derived by the counter; '
+            "a file states only not_issued_by_board or signed_or_marked"
+        ),
+    ),
+    "setting_unknown_setting": ("không có tùy chọn này", "no such setting"),
+    "setting_wrong_type": ("sai kiểu giá trị {value}", "wrong type of value {value}"),
+    "setting_not_a_choice": ("giá trị {value} không được phép", "value {value} is not allowed"),
+    "setting_out_of_range": ("giá trị {value} ngoài phạm vi", "value {value} out of range"),
+    "setting_not_a_fraction": ("{value} không phải phân số", "{value} is not a fraction"),
+    "file_not_found": ("không mở được tệp: {detail}", "cannot open the file: {detail}"),
+}
+
+INVALID_REASONS: Mapping[str, Label] = {
+    "not_issued_by_board": (
+        "Phiếu không do Ban kiểm phiếu phát ra",
+        "not issued by the counting board",
+    ),
+    "signed_or_marked": ("Phiếu có ký tên hoặc đánh dấu", "signed or marked by the voter"),
+    "name_added": (
+        "Phiếu ghi thêm tên người ngoài danh sách",
+        "a name written in outside the list",
+    ),
+    "more_names_than_seats": ("Phiếu bầu thừa số lượng", "more names kept than seats"),
+    "all_names_struck": ("Phiếu gạch tên tất cả", "every name struck"),
+    "single_candidate_both_or_no_box": (
+        "Phiếu đánh dấu cả hai ô hoặc không đánh dấu ô nào",
+        "both boxes or no box marked",
+    ),
+}
+
+BODIES: Mapping[str, Label] = {
+    "executive_committee": ("Ban Chấp hành", "executive committee"),
+    "standing_committee": ("Ban Thường vụ", "standing committee"),
+    "secretary": ("Bí thư", "secretary"),
+    "deputy_secretary": ("Phó Bí thư", "deputy secretary"),
+    "inspection_committee": ("Ủy ban Kiểm tra", "inspection committee"),
+    "inspection_chair": ("Chủ nhiệm Ủy ban Kiểm tra", "chair of the inspection committee"),
+    "inspection_deputy_chair": (
+        "Phó Chủ nhiệm Ủy ban Kiểm tra",
+        "deputy chair of the inspection committee",
+    ),
+    "upper_delegates": (
+        "đại biểu đi dự đại hội đảng bộ cấp trên",
+        "delegates to the upper congress",
+    ),
+    "upper_alternates": (
+        "đại biểu dự khuyết đi dự đại hội đảng bộ cấp trên",
+        "alternate delegates to the upper congress",
+    ),
+    "branch_committee": ("Chi ủy", "branch committee"),
+    "branch_secretary": ("Bí thư chi bộ", "branch secretary"),
+    "branch_deputy_secretary": ("Phó Bí thư chi bộ", "branch deputy secretary"),
+}
+
+MEETINGS: Mapping[str, Label] = {
+    "members_congress": ("đại hội đảng viên", "members' congress"),
+    "delegates_congress": ("đại hội đại biểu", "delegates' congress"),
+    "committee_meeting": ("hội nghị ban chấp hành", "committee meeting"),
+    "inspection_committee_meeting": ("hội nghị ủy ban kiểm tra", "inspection committee meeting"),
+}
+
+BASE_CATEGORIES: Mapping[str, Label] = {
+    "temporary_activity_elsewhere": (
+        "đảng viên đang sinh hoạt tạm thời ở đảng bộ khác",
+        "on temporary activity in another organisation",
+    ),
+    "exempted_and_absent": (
+        "đảng viên được miễn công tác và sinh hoạt đảng, vắng mặt",
+        "exempted from work and Party activity, absent",
+    ),
+    "suspended_or_prosecuted": (
+        "đảng viên bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam",
+        "suspended, prosecuted, indicted or detained",
+    ),
+    "absent_whole_congress_approved": (
+        "vắng mặt suốt thời gian đại hội có lý do được chấp thuận",
+        "absent for the whole congress with an approved reason",
+    ),
+    "committee_members_absent_whole_congress": (
+        "cấp ủy viên vắng mặt suốt thời gian đại hội",
+        "committee members absent for the whole congress",
+    ),
+    "delegates_absent_whole_congress_not_replaced": (
+        "đại biểu chính thức vắng mặt suốt thời gian đại hội, không có đại biểu dự khuyết thay thế",
+        "official delegates absent for the whole congress, not replaced",
+    ),
+    "absent_whole_meeting_approved": (
+        "vắng mặt suốt hội nghị có lý do được chấp thuận",
+        "absent for the whole meeting with an approved reason",
+    ),
+}
+
+NEXT_ACTIONS: Mapping[str, Label] = {
+    "done": ("Đã bầu đủ số lượng.", "All seats are filled."),
+    "tie_revote": (
+        "Có người bằng phiếu nhau ở vị trí cuối: bầu lại trong số những người bằng phiếu.",
+        "A tie at the last seat: a re-vote among the tied.",
+    ),
+    "further_round": (
+        "Chưa bầu đủ số lượng: đại hội quyết định có bầu tiếp hay không.",
+        "Seats remain unfilled: the congress decides whether to hold another round.",
+    ),
+    "board_decision": (
+        "Kết quả không thể công nhận: Ban kiểm phiếu phải lập biên bản và quyết định.",
+        "The count cannot stand: the counting board must record a decision.",
+    ),
+}
+
+WARNINGS: Mapping[str, Label] = {
+    "collected_below_issued": (
+        "Số phiếu thu vào ({collected}) ít hơn số phiếu phát ra ({issued}).",
+        "Fewer ballots collected ({collected}) than issued ({issued}).",
+    ),
+    "issued_above_present": (
+        "Số phiếu phát ra ({issued}) nhiều hơn số đại biểu có mặt ({present}).",
+        "More ballots issued ({issued}) than voters present ({present}).",
+    ),
+    "below_quorum": (
+        "Số có mặt ({present}/{summoned}) dưới mức {quorum} số triệu tập.",
+        "Attendance ({present}/{summoned}) is below {quorum} of those summoned.",
+    ),
+    "same_name_and_birth_date": (
+        "Hai người cùng họ tên và ngày sinh: {name}.",
+        "Two candidates share the name and birth date: {name}.",
+    ),
+}
+
+
+def problem_text(code: str, values: Mapping[str, object], lang: str = "both") -> str:
+    """A problem's words: Vietnamese, English, or Vietnamese with English in brackets."""
+    vi, en = PROBLEMS.get(code, (code, code))
+    vi_text, en_text = fill(vi, values), fill(en, values)
+    if lang == "vi":
+        return vi_text
+    if lang == "en":
+        return en_text
+    return f"{vi_text} ({en_text})"
+
+
+class _Blanks(dict[str, object]):
+    """Leaves a placeholder visible rather than failing when a value is missing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """`template` with `values` put in; unknown placeholders stay as they are."""
+    return template.format_map(_Blanks(values))
