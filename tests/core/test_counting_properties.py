@@ -150,3 +150,10 @@ def test_relabelling_candidates_relabels_the_result(document: dict[str, Any]) ->
     a, b = run(document), run(relabelled)
     assert [rename[e] for e in a.elected] == list(b.elected)
     assert [c.votes for c in a.candidates] == [c.votes for c in b.candidates]
+
+
+@given(elections())
+def test_the_two_rule_sets_agree_where_their_rules_coincide(document: dict[str, Any]) -> None:
+    """Without alternates on the list, 190-2024 and 244-2014 count the same (OPEN-3 reading)."""
+    other = {**document, "ruleset": "244-2014"}
+    assert summary(run(other)) == summary(run(document))
