@@ -13,9 +13,8 @@ import platform
 import time
 from importlib import resources
 
-from daihoi.demo.elections import random_election
-
 from daihoi.core.counting import count_election
+from daihoi.demo.elections import random_election
 from daihoi.interchange.election_file import load_election
 from daihoi.interchange.result_file import result_json
 

@@ -2,11 +2,10 @@
 
 from datetime import date
 
-from daihoi.core.vi.formatting import format_percent, format_share
-
 from daihoi.core.composition import Share, age_on, composition_of
 from daihoi.core.election import Candidate
 from daihoi.core.ids import CandidateId
+from daihoi.core.vi.formatting import format_percent, format_share
 from tests.core.vector_files import BY_ID
 
 CONGRESS_DAY = date(2020, 6, 6)
