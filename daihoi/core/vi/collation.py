@@ -41,20 +41,30 @@ def _clusters(text: str) -> Iterable[tuple[str, str]]:
 def collation_key(text: str) -> Key:
     """A sort key: letters first (primary), then tones (secondary), then case (tertiary).
 
-    Non-letters (spaces, hyphens, digits) sort before letters, by code point.
+    A tone belongs to the syllable, not to the letter that carries it ("Hòa" = "Hoà"), so the
+    secondary level holds one tone per word. Non-letters (spaces, hyphens, digits) sort before
+    letters, by code point.
     """
     primary: list[int] = []
-    secondary: list[int] = []
+    tones: list[int] = []
     tertiary: list[int] = []
+    tone = 0
     for base, marks in _clusters(text):
         lower = base.lower()
         letter = unicodedata.normalize(
             "NFC", lower + "".join(m for m in marks if m in _LETTER_MARKS)
         )
-        primary.append(_LETTER_WEIGHT.get(letter, ord(lower)))
-        secondary.append(next((_TONE_WEIGHT[m] for m in marks if m in _TONE_WEIGHT), 0))
+        weight = _LETTER_WEIGHT.get(letter)
+        if weight is None:  # a space or another non-letter ends the syllable
+            tones.append(tone)
+            tone = 0
+            primary.append(ord(lower))
+        else:
+            primary.append(weight)
+            tone = next((_TONE_WEIGHT[m] for m in marks if m in _TONE_WEIGHT), tone)
         tertiary.append(0 if base == lower else 1)
-    return tuple(primary), tuple(secondary), tuple(tertiary)
+    tones.append(tone)
+    return tuple(primary), tuple(tones), tuple(tertiary)
 
 
 def name_sort_key(full_name: str) -> tuple[Key, Key, Key]:
