@@ -52,7 +52,9 @@ def main() -> None:
     measure("(a) reference: 41 seats, 49 candidates", reference, args.repeat)
     national = json.dumps(random_election(1, ballots=1600, candidates=200, seats=180))
     measure("(b) national size: 180 seats, 200 candidates", national, args.repeat)
-    members = json.dumps(random_election(2, ballots=100_000, candidates=20, seats=15))
+    members = json.dumps(
+        random_election(2, ballots=100_000, candidates=20, seats=15, meeting="members_congress")
+    )
     measure("(c) members' congress: 15 seats, 20 candidates", members, max(3, args.repeat // 2))
 
 

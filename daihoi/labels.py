@@ -226,3 +226,55 @@ class _Blanks(dict[str, object]):
 def fill(template: str, values: Mapping[str, object]) -> str:
     """`template` with `values` put in; unknown placeholders stay as they are."""
     return template.format_map(_Blanks(values))
+
+
+def setting_notes(settings: Mapping[str, object], *, meeting: str, body: str) -> list[str]:
+    """The settings that shaped one count, in Vietnamese, for the minutes' "Áp dụng" (OPEN-n).
+
+    Only the settings that can affect this election are named; OMR settings belong to scans.
+    """
+    basis = {
+        "base": "cơ sở tính kết quả",
+        "summoned": "tổng số được triệu tập",
+        "present": "số có mặt",
+        "valid_ballots": "số phiếu hợp lệ",
+    }[str(settings["percent_base"])]
+    notes = [
+        (
+            f"Tỷ lệ % tính so với {basis}, {settings['percent_decimals']} chữ số thập phân, "
+            "làm tròn nửa lên; trúng cử chỉ xét bằng số nguyên: 2 × số phiếu > cơ sở "
+            "(OPEN-14, R14)."
+        ),
+        (
+            "Thứ tự trên phiếu: theo tên, rồi họ, rồi tên đệm (vần A, B, C); trùng họ tên thì "
+            "người nhiều tuổi hơn trước (OPEN-12)."
+            if settings["ballot_order"] == "given_family_middle_birth"
+            else "Thứ tự trên phiếu theo danh sách đã được thông qua (OPEN-12)."
+        ),
+        (
+            "Bằng phiếu ở vị trí cuối: bầu lại trong số những người bằng phiếu, "
+            + (
+                "người trúng cử vẫn phải được quá một nửa (OPEN-5)."
+                if settings["tie_revote_needs_majority"]
+                else "lấy người được nhiều phiếu hơn (OPEN-5)."
+            )
+        ),
+        "Chưa bầu đủ số lượng: đại hội biểu quyết có bầu tiếp hay không (OPEN-6).",
+        f"Cảnh báo khi số có mặt dưới {settings['quorum_fraction']} số được triệu tập (OPEN-19).",
+    ]
+    if meeting in ("committee_meeting", "inspection_committee_meeting"):
+        notes.append(
+            "Ở hội nghị, trừ khỏi cơ sở người vắng mặt cả hội nghị có lý do được chấp thuận, bị "
+            "đình chỉ sinh hoạt, sinh hoạt tạm thời nơi khác (OPEN-4)."
+            if settings["committee_base_excludes"] == "approved_absences"
+            else "Ở hội nghị, không trừ ai khỏi cơ sở tính kết quả (OPEN-4)."
+        )
+    if body in ("upper_delegates", "upper_alternates"):
+        notes.append(
+            "Đại biểu chính thức và dự khuyết bầu trên cùng một danh sách: chính thức trước, dự "
+            "khuyết tiếp theo số phiếu (OPEN-9)."
+            if settings["delegates_mode"] == "combined_list"
+            else "Đại biểu dự khuyết bầu bằng phiếu riêng (OPEN-9)."
+        )
+    notes.append(f"Cán bộ trẻ: dưới {settings['young_age_under']} tuổi tại ngày đại hội (R24).")
+    return notes

@@ -8,7 +8,6 @@ setting applied ("Áp dụng"). This module is a document template: its Vietname
 
 from daihoi.core.composition import Composition, Share, composition_of
 from daihoi.core.outcome import Outcome
-from daihoi.core.rulesets.model import SPECS_BY_NAME
 from daihoi.core.vi.formatting import format_date, format_int, format_percent, format_share, roman
 from daihoi.interchange.election_file import CongressInfo
 from daihoi.labels import (
@@ -19,6 +18,7 @@ from daihoi.labels import (
     NEXT_ACTIONS,
     WARNINGS,
     fill,
+    setting_notes,
 )
 
 _PERCENT_BASE_WORDS = {
@@ -181,12 +181,12 @@ def _composition(outcome: Outcome, congress: CongressInfo) -> list[str]:
 
 
 def _settings(outcome: Outcome) -> list[str]:
-    ruleset = outcome.ruleset
+    ruleset, election = outcome.ruleset, outcome.election
     lines = [f"Áp dụng: {ruleset.title} ({ruleset.decision}), bộ quy tắc {ruleset.id}:"]
-    for name, value in ruleset.settings.as_dict().items():
-        spec = SPECS_BY_NAME[name]
-        shown = str(value).lower() if isinstance(value, bool) else value
-        lines.append(f"  - {name} = {shown} ({spec.open_point}): {spec.reason}")
+    notes = setting_notes(
+        ruleset.settings.as_dict(), meeting=str(election.meeting), body=str(election.body)
+    )
+    lines += [f"  - {note}" for note in notes]
     rules = sorted({step.rule for step in outcome.steps} | {"R10", "R11"}, key=lambda r: int(r[1:]))
     lines.append("  Căn cứ: " + "; ".join(f"{rule}: {ruleset.cite(rule)}" for rule in rules))
     return [*lines, ""]

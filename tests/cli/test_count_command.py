@@ -92,8 +92,8 @@ def test_minutes_text_carries_the_fields_of_r13(tmp_path: Path) -> None:
         "xếp theo thứ tự tên người theo vần A, B, C",
         "66,67%",
         "Những người trúng cử",
-        "percent_base = base (OPEN-14)",
-        "tie_revote_needs_majority = false (OPEN-5)",
+        "Tỷ lệ % tính so với cơ sở tính kết quả, 2 chữ số thập phân",
+        "lấy người được nhiều phiếu hơn (OPEN-5)",
     ):
         assert expected in text, expected
     assert text.index("Trần Thị Bình: 7") < text.index("Nguyễn Văn An: 6")
@@ -110,3 +110,28 @@ def test_rules_command_lists_settings() -> None:
     assert run.returncode == 0
     assert "delegates_mode = separate_ballots" in run.stdout
     assert daihoi("rules", "1999").returncode == 2
+
+
+def test_quickstart_counts_the_bundled_reference_election() -> None:
+    """The README's first command: the reference congress's 41-seat committee election."""
+    run = daihoi("count")
+    assert run.returncode == 0, run.stderr
+    for expected in (
+        "ĐẢNG BỘ THÀNH PHỐ HẢI DƯƠNG",
+        "ngày 06 tháng 6 năm 2020",
+        "khóa XXIII, nhiệm kỳ 2020–2025",
+        "Tổng số được triệu tập: 289",
+        "Cơ sở tính kết quả: 286",
+        "tức từ 144 phiếu trở lên",
+        "nữ 8/41, tỷ lệ 19,51%",
+        "dưới 40 tuổi 6/41, tỷ lệ 14,63%",
+        "32/32, tỷ lệ 100,00%",
+        "tham gia lần đầu 9/41, tỷ lệ 21,95%",
+        "Đã bầu đủ số lượng.",
+        "[collected_below_issued]",
+    ):
+        assert expected in run.stdout, expected
+    as_json = json.loads(daihoi("count", "--json").stdout)
+    assert len(as_json["elected"]) == 41
+    assert as_json["next"]["action"] == "done"
+    assert as_json["ruleset"] == "244-2014"
