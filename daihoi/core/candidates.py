@@ -6,10 +6,10 @@ warnings need a person's acknowledgement.
 
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
 
 from daihoi.core.codes import Body, Severity
 from daihoi.core.exact import is_more_than_fraction
+from daihoi.core.findings import Finding, Value
 from daihoi.core.ids import PersonId
 from daihoi.core.rulesets.model import Settings
 
@@ -28,19 +28,6 @@ PARENT_BODY: dict[Body, Body] = {
     Body.BRANCH_SECRETARY: Body.BRANCH_COMMITTEE,
     Body.BRANCH_DEPUTY_SECRETARY: Body.BRANCH_COMMITTEE,
 }
-
-Value = int | str
-
-
-@dataclass(frozen=True)
-class ListFinding:
-    """One result of the list checks; `persons` names who is concerned, if anyone."""
-
-    code: str
-    severity: Severity
-    rule: str
-    values: dict[str, Value] = field(default_factory=dict)
-    persons: tuple[PersonId, ...] = ()
 
 
 def max_surplus(seats: int, settings: Settings) -> int:
@@ -70,7 +57,7 @@ def preparation_band(seats: int, settings: Settings) -> tuple[int, int]:
     return (low_tenths + 50) // 100, (high_tenths + 50) // 100
 
 
-def check_surplus(body: Body, seats: int, candidates: int, settings: Settings) -> list[ListFinding]:
+def check_surplus(body: Body, seats: int, candidates: int, settings: Settings) -> list[Finding]:
     """Surplus findings for a list of `candidates` names for `seats` seats (R4)."""
     surplus = candidates - seats
     values: dict[str, Value] = {"seats": seats, "candidates": candidates, "surplus": surplus}
@@ -78,15 +65,15 @@ def check_surplus(body: Body, seats: int, candidates: int, settings: Settings) -
         # OPEN-17: no surplus requirement is known for the other bodies; fewer names than seats
         # leaves seats empty for sure, which people must see before printing.
         if surplus < 0:
-            return [ListFinding("fewer_candidates_than_seats", Severity.WARNING, "R4", values)]
+            return [Finding("fewer_candidates_than_seats", Severity.WARNING, "R4", values)]
         return []
     if surplus <= 0:
         # R4 [V]: committee and standing-committee lists must hold more candidates than seats.
-        return [ListFinding("no_surplus", Severity.ERROR, "R4", values)]
+        return [Finding("no_surplus", Severity.ERROR, "R4", values)]
     cap = max_surplus(seats, settings)
     if surplus > cap:
         return [
-            ListFinding(
+            Finding(
                 "surplus_above_cap",
                 Severity.ERROR,
                 "R4",
@@ -96,7 +83,7 @@ def check_surplus(body: Body, seats: int, candidates: int, settings: Settings) -
     low, high = preparation_band(seats, settings)
     if not low <= surplus <= high:
         return [
-            ListFinding(
+            Finding(
                 "surplus_outside_preparation_band",
                 Severity.WARNING,
                 "R4",
@@ -108,7 +95,7 @@ def check_surplus(body: Body, seats: int, candidates: int, settings: Settings) -
 
 def check_nesting(
     body: Body, candidates: Collection[PersonId], parent_members: Collection[PersonId] | None
-) -> list[ListFinding]:
+) -> list[Finding]:
     """Candidates who are not members of the body they must come from (R3, R20) [M].
 
     The standing committee comes from the committee; the secretary and deputies from the standing
@@ -123,7 +110,7 @@ def check_nesting(
     if not outside:
         return []
     return [
-        ListFinding(
+        Finding(
             "not_member_of_parent_body",
             Severity.ERROR,
             "R20",
@@ -135,20 +122,20 @@ def check_nesting(
 
 def check_counting_board(
     candidates: Collection[PersonId], counting_board: Collection[PersonId]
-) -> list[ListFinding]:
+) -> list[Finding]:
     """A person on the election list may not sit on the counting board (R12) [M]."""
     both = tuple(sorted(set(candidates) & set(counting_board)))
     if not both:
         return []
-    return [ListFinding("candidate_on_counting_board", Severity.ERROR, "R12", {}, both)]
+    return [Finding("candidate_on_counting_board", Severity.ERROR, "R12", {}, both)]
 
 
-def check_duplicates(candidates: Sequence[PersonId]) -> list[ListFinding]:
+def check_duplicates(candidates: Sequence[PersonId]) -> list[Finding]:
     """The same person twice on one list."""
     twice = sorted(person for person, n in Counter(candidates).items() if n > 1)
     if not twice:
         return []
-    return [ListFinding("duplicate_person", Severity.ERROR, "R5", {}, tuple(twice))]
+    return [Finding("duplicate_person", Severity.ERROR, "R5", {}, tuple(twice))]
 
 
 def opinion_ballot_admits(votes: int, present: int, summoned: int, settings: Settings) -> bool:

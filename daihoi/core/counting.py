@@ -13,8 +13,9 @@ from daihoi.core.codes import Body, Layout, NextAction, Severity
 from daihoi.core.delegates import fill_officials_then_alternates
 from daihoi.core.election import Candidate, Election
 from daihoi.core.exact import is_over_half
+from daihoi.core.findings import Finding
 from daihoi.core.ids import CandidateId
-from daihoi.core.outcome import CandidateResult, Finding, Next, Outcome, Step
+from daihoi.core.outcome import CandidateResult, Next, Outcome, Step
 from daihoi.core.rulesets.model import RuleSet, Settings
 from daihoi.core.seats import Ranked, fill_seats, rank
 from daihoi.core.tally import Tally, count_votes

@@ -3,24 +3,13 @@
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from daihoi.core.codes import Layout, NextAction, Severity
+from daihoi.core.codes import Layout, NextAction
 from daihoi.core.election import Election
+from daihoi.core.findings import Finding, Value
 from daihoi.core.ids import CandidateId
 from daihoi.core.rulesets.model import RuleSet
 from daihoi.core.tally import Tally
 from daihoi.core.threshold import Base
-
-Value = int | str
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A coded check result; the words for people live in the message catalogues."""
-
-    code: str
-    severity: Severity
-    rule: str
-    values: Mapping[str, Value]
 
 
 @dataclass(frozen=True)
