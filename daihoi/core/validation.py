@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from daihoi.core.ballots import ballot_layout
 from daihoi.core.codes import PAPER_REASONS, Body, Layout
 from daihoi.core.election import Ballot, CrossOutBallot, Election, MarksBallot, PaperInvalidBallot
+from daihoi.core.findings import Value
 from daihoi.core.ids import CandidateId
 from daihoi.core.rulesets.model import RuleSet
 from daihoi.core.threshold import disallowed_categories
-
-Value = int | str
 
 
 @dataclass(frozen=True)
