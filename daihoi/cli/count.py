@@ -8,7 +8,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from daihoi.core.counting import count_election
+from daihoi.core.counting import count_checked
 from daihoi.exports.minutes_text import minutes_text
 from daihoi.interchange.election_file import ElectionFile, ElectionFileError, load_election
 from daihoi.interchange.result_file import result_json
@@ -47,7 +47,7 @@ def run_count(paths: list[str], *, as_json: bool, lang: str) -> int:
     if failed:
         return EXIT_MALFORMED
     for index, parsed in enumerate(files):
-        outcome = count_election(parsed.election, parsed.ruleset)
+        outcome = count_checked(parsed.checked)
         if as_json:
             print(result_json(outcome))
             for warning in outcome.warnings:

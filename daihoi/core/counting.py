@@ -20,7 +20,7 @@ from daihoi.core.rulesets.model import RuleSet, Settings
 from daihoi.core.seats import Ranked, fill_seats, rank
 from daihoi.core.tally import Tally, count_votes
 from daihoi.core.threshold import Base, derive_base
-from daihoi.core.validation import ElectionInvalidError, check_election, names_per_ballot
+from daihoi.core.validation import CheckedElection, admit, names_per_ballot
 from daihoi.core.vi.collation import name_sort_key
 
 _SINGLE_SEAT_OFFICES = frozenset(
@@ -50,9 +50,12 @@ def ballot_order(candidates: tuple[Candidate, ...], settings: Settings) -> tuple
 
 def count_election(election: Election, ruleset: RuleSet) -> Outcome:
     """Count one ballot of one election under `ruleset`; raises ElectionInvalidError if it can't."""
-    problems = check_election(election, ruleset)
-    if problems:
-        raise ElectionInvalidError(problems)
+    return count_checked(admit(election, ruleset))
+
+
+def count_checked(checked: CheckedElection) -> Outcome:
+    """Count an election already admitted (e.g. when its file was read)."""
+    election, ruleset = checked.election, checked.ruleset
     layout = ballot_layout(len(election.candidates), names_per_ballot(election))
     tally = count_votes(
         election.ballots, (c.id for c in election.candidates), layout, names_per_ballot(election)

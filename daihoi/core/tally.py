@@ -1,7 +1,9 @@
 """The tally: valid and invalid ballots, invalid by reason, and votes per candidate (R12)."""
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 from daihoi.core.ballots import classify_ballot, votes_on
 from daihoi.core.codes import InvalidReason, Layout
@@ -38,6 +40,7 @@ def count_votes(
     candidate_count = len(votes)
     invalid: dict[InvalidReason, int] = {}
     valid = 0
+    singles: list[tuple[CandidateId, ...]] = []  # valid ballots of count 1, added up at C speed
     for ballot in ballots:
         reason = classify_ballot(ballot, layout, names_per_ballot, candidate_count)
         if reason is not None:
@@ -45,6 +48,11 @@ def count_votes(
             continue
         assert not isinstance(ballot, PaperInvalidBallot)  # classify_ballot rejected it
         valid += ballot.count
+        if ballot.count == 1:
+            singles.append(votes_on(ballot))
+            continue
         for candidate in votes_on(ballot):
             votes[candidate] += ballot.count
+    for candidate, n in Counter(chain.from_iterable(singles)).items():
+        votes[candidate] += n
     return Tally(valid=valid, invalid_by_reason=invalid, votes=votes)

@@ -33,6 +33,26 @@ class ElectionInvalidError(ValueError):
         self.problems = problems
 
 
+@dataclass(frozen=True)
+class CheckedElection:
+    """An election that passed `check_election` under `ruleset`; made by `admit` only.
+
+    Carrying the proof in the type lets a file be checked once when read and counted later
+    without checking its ballots a second time.
+    """
+
+    election: Election
+    ruleset: RuleSet
+
+
+def admit(election: Election, ruleset: RuleSet) -> CheckedElection:
+    """The election as countable; raises ElectionInvalidError with every problem found."""
+    problems = check_election(election, ruleset)
+    if problems:
+        raise ElectionInvalidError(problems)
+    return CheckedElection(election, ruleset)
+
+
 def names_per_ballot(election: Election) -> int:
     """How many names one ballot may keep: the seats being filled.
 

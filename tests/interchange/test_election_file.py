@@ -105,6 +105,7 @@ def test_every_problem_is_reported_at_once() -> None:
             "ballots[0]: one_ballot_kind",
         ),
         ({"ballots": [{"kept": ["c01", "c01"]}]}, "ballots[0].kept[1]: duplicate_candidate"),
+        ({"ballots": [{"kept": ["c01", ["c02"]]}]}, "ballots[0].kept: wrong_type"),
         ({"ballots": [{"marks": {"c01": "agree"}}]}, "ballots[0].marks: marks_on_cross_out_list"),
         (
             {"ballots": [{"invalid": "more_names_than_seats"}]},
