@@ -340,6 +340,18 @@ def _read_ballot(reader: _Reader, item: object, path: str) -> Ballot | None:
     return MarksBallot(parsed, added, count)
 
 
+def read_ballot(item: object, path: str = "ballot") -> Ballot:
+    """One ballot in the file's form ({"kept": …} | {"marks": …} | {"invalid": …}).
+
+    Used by ballot entry, so that a typed ballot and a file's ballot are read by the same code.
+    """
+    reader = _Reader()
+    ballot = _read_ballot(reader, item, path)
+    if reader.problems or ballot is None:
+        raise ElectionFileError(reader.problems or [Problem(path, "one_ballot_kind")])
+    return ballot
+
+
 def _read_congress(reader: _Reader, value: object) -> CongressInfo:
     if value is None:
         return CongressInfo()

@@ -1,0 +1,87 @@
+"""Opening an election for entry and certifying its result, which then is frozen."""
+
+from django.db import transaction
+
+from daihoi.actions.audit import User, record_event
+from daihoi.actions.errors import ActionError
+from daihoi.core.counting import count_checked
+from daihoi.core.validation import ElectionInvalidError, admit
+from daihoi.db.mappers import congress_info, core_election, ruleset_of, settled
+from daihoi.db.models import Election, Result
+from daihoi.interchange.election_writer import canonical_json, election_document, fingerprint
+from daihoi.interchange.result_file import result_document
+from daihoi.labels import problem_text
+
+
+def open_election(user: User, election_id: int) -> Election:
+    """From setup to entry: the list is fixed from here on."""
+    with transaction.atomic():
+        election = Election.objects.select_for_update().get(pk=election_id)
+        if election.state == Election.State.CERTIFIED:
+            raise ActionError("election_certified")
+        election.state = Election.State.OPEN
+        election.save(update_fields=["state"])
+        record_event(user, "open_election", election.congress, election=election.pk)
+        return election
+
+
+def certify_result(user: User, election_id: int) -> Result:
+    """Count the settled ballots with the core and freeze the result with its election file.
+
+    Refused while any team has not entered every collected ballot or any difference is open.
+    """
+    with transaction.atomic():
+        election = (
+            Election.objects.select_for_update()
+            .select_related("congress__organisation")
+            .get(pk=election_id)
+        )
+        if election.state == Election.State.CERTIFIED:
+            raise ActionError("election_certified")
+        if election.state != Election.State.OPEN:
+            raise ActionError("election_not_open")
+        for team in range(1, election.entry_teams + 1):
+            entered = election.entries.filter(team=team).count()
+            if entered != election.ballots_collected:
+                raise ActionError(
+                    "entries_incomplete",
+                    entered=entered,
+                    collected=election.ballots_collected,
+                    team=team,
+                )
+        ballots, open_differences = settled(election)
+        if open_differences:
+            raise ActionError("differences_open", count=len(open_differences))
+        congress = election.congress
+        ruleset = ruleset_of(congress)
+        core = core_election(election, [ballots[sheet] for sheet in sorted(ballots)])
+        try:
+            outcome = count_checked(admit(core, ruleset))
+        except ElectionInvalidError as error:
+            detail = "; ".join(
+                f"{p.path}: {problem_text(p.code, p.values, 'vi')}" for p in error.problems
+            )
+            raise ActionError("election_invalid", detail=detail) from None
+        text = canonical_json(
+            election_document(
+                core, ruleset.id, congress.settings_overrides, congress_info(congress)
+            )
+        )
+        result = Result.objects.create(
+            election=election,
+            election_file=text,
+            sha256=fingerprint(text),
+            document=result_document(outcome),
+            certified_by=user,
+        )
+        election.state = Election.State.CERTIFIED
+        election.save(update_fields=["state"])
+        record_event(
+            user,
+            "certify_result",
+            congress,
+            election=election.pk,
+            sha256=result.sha256,
+            next=outcome.next.action.value,
+        )
+        return result

@@ -1,0 +1,158 @@
+"""Ballot entry by the counting board: record, undo, settle differences between teams.
+
+Every action is one transaction: a ballot is stored with its audit event or not at all. A stale
+form submitted twice hits the unique (election, team, sheet) and changes nothing.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from daihoi.actions.audit import User, record_event
+from daihoi.actions.errors import ActionError
+from daihoi.core.validation import check_election
+from daihoi.db.mappers import core_election, ruleset_of, settled
+from daihoi.db.models import BallotEntry, Election, Resolution
+from daihoi.interchange.election_file import ElectionFileError, read_ballot
+from daihoi.labels import problem_text
+
+
+def _election_for_entry(election_id: int) -> Election:
+    """The election, locked for this transaction, refusing entry when it is not open."""
+    election = Election.objects.select_for_update().select_related("congress").get(pk=election_id)
+    if election.state == Election.State.CERTIFIED:
+        raise ActionError("election_certified")
+    if election.state != Election.State.OPEN:
+        raise ActionError("election_not_open")
+    return election
+
+
+def content_from_numbers(
+    election: Election, numbers: Sequence[int], *, struck: bool
+) -> dict[str, Any]:
+    """A cross-out ballot from the row numbers the clerk typed: those struck, or those kept."""
+    codes = {c.number: c.code for c in election.candidates.all()}
+    for number in numbers:
+        if number not in codes:
+            raise ActionError("number_not_on_list", "numbers", number=number, count=len(codes))
+    chosen = set(numbers)
+    kept = [code for n, code in sorted(codes.items()) if (n not in chosen) == struck]
+    return {"kept": kept}
+
+
+def content_from_marks(election: Election, marks: Mapping[int, str]) -> dict[str, Any]:
+    """An agree/disagree ballot from row number → agree/disagree/both/none."""
+    codes = {c.number: c.code for c in election.candidates.all()}
+    for number in marks:
+        if number not in codes:
+            raise ActionError("number_not_on_list", "marks", number=number, count=len(codes))
+    return {"marks": {codes[n]: marks.get(n, "none") for n in sorted(codes)}}
+
+
+def _check_content(election: Election, content: Mapping[str, Any]) -> None:
+    """The typed ballot must fit the list and layout, as a file's ballot would (R8-R11)."""
+    try:
+        ballot = read_ballot(dict(content))
+    except ElectionFileError as error:
+        detail = "; ".join(problem_text(p.code, p.values, "vi") for p in error.problems)
+        raise ActionError("ballot_malformed", "content", detail=detail) from None
+    problems = check_election(core_election(election, [ballot]), ruleset_of(election.congress))
+    ballot_problems = [p for p in problems if p.path.startswith("ballots[0]")]
+    if ballot_problems:
+        detail = "; ".join(problem_text(p.code, p.values, "vi") for p in ballot_problems)
+        raise ActionError("ballot_malformed", "content", detail=detail)
+
+
+def record_entry(
+    user: User, election_id: int, team: int, sheet: int, content: Mapping[str, Any]
+) -> BallotEntry:
+    """Store one typed ballot of `team` for the paper numbered `sheet`."""
+    with transaction.atomic():
+        election = _election_for_entry(election_id)
+        if not 1 <= team <= election.entry_teams:
+            raise ActionError("team_out_of_range", "team", team=team, teams=election.entry_teams)
+        if not 1 <= sheet <= election.ballots_collected:
+            raise ActionError(
+                "sheet_out_of_range", "sheet", sheet=sheet, collected=election.ballots_collected
+            )
+        _check_content(election, content)
+        try:
+            with transaction.atomic():
+                entry = BallotEntry.objects.create(
+                    election=election,
+                    team=team,
+                    sheet=sheet,
+                    content=dict(content),
+                    entered_by=user,
+                )
+        except IntegrityError:
+            raise ActionError("sheet_already_entered", "sheet", sheet=sheet, team=team) from None
+        record_event(
+            user, "record_entry", election.congress, election=election.pk, team=team, sheet=sheet
+        )
+        return entry
+
+
+def undo_last_entry(user: User, election_id: int, team: int) -> int:
+    """Remove the last ballot this team entered; returns its sheet number."""
+    with transaction.atomic():
+        election = _election_for_entry(election_id)
+        last = election.entries.filter(team=team).order_by("-entered_at", "-id").first()
+        if last is None:
+            raise ActionError("nothing_to_undo")
+        sheet, content = last.sheet, last.content
+        last.delete()
+        record_event(
+            user,
+            "undo_entry",
+            election.congress,
+            election=election.pk,
+            team=team,
+            sheet=sheet,
+            content=content,
+        )
+        return sheet
+
+
+def resolve_difference(
+    user: User,
+    election_id: int,
+    sheet: int,
+    *,
+    chosen_team: int | None = None,
+    content: Mapping[str, Any] | None = None,
+) -> Resolution:
+    """The head of the board settles a sheet: the entry matching the paper, or a third reading."""
+    with transaction.atomic():
+        election = _election_for_entry(election_id)
+        _, open_differences = settled(election)
+        difference = next((d for d in open_differences if d.sheet == sheet), None)
+        if difference is None:
+            raise ActionError("no_such_difference", "sheet", sheet=sheet)
+        if chosen_team is not None:
+            entry = election.entries.filter(team=chosen_team, sheet=sheet).first()
+            if entry is None:
+                raise ActionError(
+                    "team_out_of_range", "team", team=chosen_team, teams=election.entry_teams
+                )
+            content = entry.content
+        if content is None:
+            raise ActionError("ballot_malformed", "content", detail="—")
+        _check_content(election, content)
+        resolution = Resolution.objects.create(
+            election=election,
+            sheet=sheet,
+            chosen_team=chosen_team,
+            content=dict(content),
+            decided_by=user,
+        )
+        record_event(
+            user,
+            "resolve_difference",
+            election.congress,
+            election=election.pk,
+            sheet=sheet,
+            chosen_team=chosen_team,
+        )
+        return resolution

@@ -1,0 +1,3 @@
+"""Django settings, root URLs and WSGI: SQLite in a data folder by default, PostgreSQL when
+`DATABASE_URL` is set. Nothing here holds a business rule.
+"""

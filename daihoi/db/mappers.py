@@ -1,0 +1,76 @@
+"""Rows to core objects and back: the election as the core counts it, the file it exports."""
+
+from collections.abc import Sequence
+
+from daihoi.core.codes import BaseCategory, Body, Meeting
+from daihoi.core.election import Ballot, Candidate, Election, Electorate
+from daihoi.core.entry import Difference, settled_ballots
+from daihoi.core.ids import CandidateId
+from daihoi.core.rulesets.model import RuleSet
+from daihoi.core.rulesets.registry import get_ruleset
+from daihoi.db import models
+from daihoi.interchange.election_file import CongressInfo, read_ballot
+
+
+def ruleset_of(congress: models.Congress) -> RuleSet:
+    """The congress's rule set with its recorded overrides (a congress stores only those)."""
+    return get_ruleset(congress.ruleset_id).with_settings(congress.settings_overrides)
+
+
+def congress_info(congress: models.Congress) -> CongressInfo:
+    return CongressInfo(
+        organisation=congress.organisation.name,
+        upper_organisation=congress.organisation.upper_name or None,
+        number=congress.number,
+        term=congress.term,
+        place=congress.place or None,
+        held_on=congress.starts_on,
+    )
+
+
+def core_candidates(election: models.Election) -> tuple[Candidate, ...]:
+    return tuple(
+        Candidate(
+            CandidateId(c.code),
+            c.name,
+            c.birth_date,
+            c.gender or None,
+            c.ethnicity or None,
+            c.incumbent,
+        )
+        for c in election.candidates.all()
+    )
+
+
+def entries_by_team(election: models.Election) -> dict[int, dict[int, Ballot]]:
+    entries: dict[int, dict[int, Ballot]] = {}
+    for entry in election.entries.all():
+        entries.setdefault(entry.team, {})[entry.sheet] = read_ballot(entry.content)
+    return entries
+
+
+def settled(election: models.Election) -> tuple[dict[int, Ballot], list[Difference]]:
+    """The settled ballot of every sheet, and the differences still open (repeated entry)."""
+    resolutions = {r.sheet: read_ballot(r.content) for r in election.resolutions.all()}
+    teams = list(range(1, election.entry_teams + 1))
+    return settled_ballots(entries_by_team(election), teams, resolutions)
+
+
+def core_election(election: models.Election, ballots: Sequence[Ballot]) -> Election:
+    """The election as the core counts it, with `ballots`."""
+    return Election(
+        meeting=Meeting(election.meeting),
+        body=Body(election.body),
+        seats=election.seats,
+        electorate=Electorate(
+            election.summoned,
+            {BaseCategory(k): int(n) for k, n in election.excluded_from_base.items()},
+            election.present,
+        ),
+        ballots_issued=election.ballots_issued,
+        candidates=core_candidates(election),
+        ballots=tuple(ballots),
+        round=election.round,
+        alternate_seats=election.alternate_seats,
+        is_tie_revote=election.is_tie_revote,
+    )

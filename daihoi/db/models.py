@@ -1,0 +1,211 @@
+"""The records of a congress: organisation, congress, sessions, delegates, elections, ballots.
+
+Secrecy (DEVELOPERS.md): a ballot entry records what a paper ballot shows and the number the
+counting board wrote on its back; nothing links it to the delegate who cast it.
+"""
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+
+from daihoi.core.codes import Body, Meeting
+
+
+def _choices(enum: type[Any]) -> list[tuple[str, str]]:
+    return [(member.value, member.value) for member in enum]
+
+
+class Organisation(models.Model):
+    """A Party organisation (đảng bộ) that holds congresses."""
+
+    name = models.CharField(max_length=200)
+    upper_name = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Congress(models.Model):
+    """One congress of an organisation, for one term."""
+
+    class Mode(models.TextChoices):
+        REHEARSAL = "rehearsal"
+        OFFICIAL = "official"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    number = models.PositiveIntegerField()
+    term = models.CharField(max_length=20)
+    place = models.CharField(max_length=200, blank=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    meeting = models.CharField(max_length=40, choices=_choices(Meeting))
+    ruleset_id = models.CharField(max_length=20, default="190-2024")
+    settings_overrides = models.JSONField(default=dict, blank=True)
+    elects_secretary_directly = models.BooleanField(default=False)
+    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.REHEARSAL)
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.number} ({self.term})"
+
+
+class Session(models.Model):
+    """A working session (phiên trù bị, phiên thứ nhất, …)."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="sessions")
+    order = models.PositiveIntegerField()
+    name = models.CharField(max_length=200)
+    starts_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["order"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["congress", "order"], name="session_order_unique")
+        ]
+
+
+class Delegate(models.Model):
+    """A person summoned to the congress, with the facts of the credentials report."""
+
+    class Kind(models.TextChoices):
+        EX_OFFICIO = "ex_officio"
+        ELECTED = "elected"
+        APPOINTED = "appointed"
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="delegates")
+    full_name = models.CharField(max_length=120)
+    birth_date = models.DateField(null=True, blank=True)
+    gender = models.CharField(max_length=6, choices=[("male", "male"), ("female", "female")])
+    ethnicity = models.CharField(max_length=40, default="Kinh")
+    education = models.CharField(max_length=80, blank=True)
+    political_theory = models.CharField(max_length=40, blank=True)
+    party_joined_on = models.DateField(null=True, blank=True)
+    position = models.CharField(max_length=200, blank=True)
+    unit = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    incumbent = models.BooleanField(default=False)  # member of the outgoing committee
+
+    class Meta:
+        ordering: ClassVar = ["id"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Election(models.Model):
+    """One round of one secret ballot for one body (the core's Election, with its state)."""
+
+    class State(models.TextChoices):
+        SETUP = "setup"
+        OPEN = "open"
+        CERTIFIED = "certified"
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="elections")
+    body = models.CharField(max_length=40, choices=_choices(Body))
+    meeting = models.CharField(max_length=40, choices=_choices(Meeting))
+    round = models.PositiveIntegerField(default=1)
+    seats = models.PositiveIntegerField()
+    alternate_seats = models.PositiveIntegerField(default=0)
+    is_tie_revote = models.BooleanField(default=False)
+    previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT)
+    summoned = models.PositiveIntegerField(default=0)
+    excluded_from_base = models.JSONField(default=dict, blank=True)
+    present = models.PositiveIntegerField(null=True, blank=True)
+    ballots_issued = models.PositiveIntegerField(default=0)
+    ballots_collected = models.PositiveIntegerField(default=0)
+    entry_teams = models.PositiveSmallIntegerField(default=1)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.SETUP)
+
+    class Meta:
+        ordering: ClassVar = ["id"]
+
+
+class Candidate(models.Model):
+    """A name on an election's approved list; `number` is its row on the ballot."""
+
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="candidates")
+    delegate = models.ForeignKey(Delegate, null=True, blank=True, on_delete=models.PROTECT)
+    code = models.CharField(max_length=20)  # the id in the election file
+    number = models.PositiveIntegerField()
+    name = models.CharField(max_length=120)
+    birth_date = models.DateField(null=True, blank=True)
+    gender = models.CharField(max_length=6, blank=True)
+    ethnicity = models.CharField(max_length=40, blank=True)
+    incumbent = models.BooleanField(null=True)
+
+    class Meta:
+        ordering: ClassVar = ["number"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["election", "number"], name="candidate_number_unique"),
+            models.UniqueConstraint(fields=["election", "code"], name="candidate_code_unique"),
+        ]
+
+
+class BallotEntry(models.Model):
+    """One paper ballot as one entry team typed it; `sheet` is the number on its back."""
+
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="entries")
+    team = models.PositiveSmallIntegerField(default=1)
+    sheet = models.PositiveIntegerField()
+    content = models.JSONField()  # {"kept": [...]} | {"marks": {...}} | {"invalid": reason}
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["sheet"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["election", "team", "sheet"], name="entry_sheet_unique")
+        ]
+
+
+class Resolution(models.Model):
+    """The head of the counting board's ruling on a sheet whose entries differ (repeated entry)."""
+
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="resolutions")
+    sheet = models.PositiveIntegerField()
+    chosen_team = models.PositiveSmallIntegerField(null=True, blank=True)  # None: a third reading
+    content = models.JSONField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["election", "sheet"], name="resolution_sheet_unique")
+        ]
+
+
+class Result(models.Model):
+    """A certified result, frozen: the exported election file, its fingerprint and the result."""
+
+    election = models.OneToOneField(Election, on_delete=models.PROTECT, related_name="result")
+    election_file = models.TextField()
+    sha256 = models.CharField(max_length=64)
+    document = models.JSONField()
+    certified_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    certified_at = models.DateTimeField(auto_now_add=True)
+
+
+class AuditEvent(models.Model):
+    """An append-only record of every change to ballots, results and settings."""
+
+    at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+    action = models.CharField(max_length=60)
+    congress = models.ForeignKey(Congress, null=True, blank=True, on_delete=models.PROTECT)
+    details = models.JSONField(default=dict)
+
+    class Meta:
+        ordering: ClassVar = ["id"]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Append only: an event once written is never changed."""
+        if not self._state.adding:
+            msg = "audit events are append-only"
+            raise ValueError(msg)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        msg = "audit events are append-only"
+        raise ValueError(msg)

@@ -1,0 +1,113 @@
+"""Ballot entry, repeated entry and certification on a real database (SQLite or PostgreSQL)."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from daihoi.actions.certify import certify_result
+from daihoi.actions.entry import (
+    content_from_numbers,
+    record_entry,
+    resolve_difference,
+    undo_last_entry,
+)
+from daihoi.actions.errors import ActionError
+from daihoi.db.models import AuditEvent, BallotEntry, Election
+from daihoi.interchange.election_file import load_election
+from daihoi.interchange.election_writer import fingerprint
+
+
+def enter_all(election: Election, clerk: User, team: int = 1, odd: int | None = None) -> None:
+    """9 ballots: 6 keep An+Bình, 3 keep Bình+Cường; sheet `odd` keeps An alone instead."""
+    for sheet in range(1, 10):
+        struck = [3] if sheet <= 6 else [1]
+        if sheet == odd:
+            struck = [2, 3]
+        content = content_from_numbers(election, struck, struck=True)
+        record_entry(clerk, election.pk, team, sheet, content)
+
+
+def test_entry_then_certify_freezes_the_result(election: Election, clerk: User) -> None:
+    enter_all(election, clerk)
+    result = certify_result(clerk, election.pk)
+    assert result.document["base"] == 9
+    assert result.document["elected"] == ["c2", "c1"]
+    assert result.sha256 == fingerprint(result.election_file)
+    recount = load_election(result.election_file)
+    assert recount.election.ballots_collected == 9
+    election.refresh_from_db()
+    assert election.state == Election.State.CERTIFIED
+    actions = list(AuditEvent.objects.values_list("action", flat=True))
+    assert actions.count("record_entry") == 9
+    assert actions[-1] == "certify_result"
+
+
+def test_second_certification_and_entry_after_it_are_refused(
+    election: Election, clerk: User
+) -> None:
+    enter_all(election, clerk)
+    certify_result(clerk, election.pk)
+    with pytest.raises(ActionError) as caught:
+        certify_result(clerk, election.pk)
+    assert caught.value.code == "election_certified"
+    with pytest.raises(ActionError) as caught:
+        record_entry(clerk, election.pk, 1, 1, {"kept": ["c1"]})
+    assert caught.value.code == "election_certified"
+    assert "chứng nhận" in caught.value.message_vi
+
+
+def test_bad_entries_change_nothing(election: Election, clerk: User) -> None:
+    record_entry(clerk, election.pk, 1, 1, {"kept": ["c1", "c2"]})
+    cases = [
+        ((1, 1, {"kept": ["c1"]}), "sheet_already_entered"),  # a stale form submitted twice
+        ((1, 10, {"kept": ["c1"]}), "sheet_out_of_range"),
+        ((2, 2, {"kept": ["c1"]}), "team_out_of_range"),
+        ((1, 2, {"kept": ["c9"]}), "ballot_malformed"),
+        ((1, 2, {"marks": {"c1": "agree"}}), "ballot_malformed"),
+    ]
+    for (team, sheet, content), code in cases:
+        with pytest.raises(ActionError) as caught:
+            record_entry(clerk, election.pk, team, sheet, content)
+        assert caught.value.code == code
+    with pytest.raises(ActionError) as caught:
+        content_from_numbers(election, [4], struck=True)
+    assert caught.value.code == "number_not_on_list"
+    assert BallotEntry.objects.count() == 1
+    assert AuditEvent.objects.filter(action="record_entry").count() == 1
+
+
+def test_incomplete_entry_cannot_be_certified_and_undo_works(
+    election: Election, clerk: User
+) -> None:
+    enter_all(election, clerk)
+    assert undo_last_entry(clerk, election.pk, 1) == 9
+    with pytest.raises(ActionError) as caught:
+        certify_result(clerk, election.pk)
+    assert caught.value.code == "entries_incomplete"
+    assert caught.value.values == {"entered": 8, "collected": 9, "team": 1}
+
+
+def test_repeated_entry_difference_must_be_settled(election: Election, clerk: User) -> None:
+    election.entry_teams = 2
+    election.save()
+    enter_all(election, clerk, team=1)
+    enter_all(election, clerk, team=2, odd=4)
+    with pytest.raises(ActionError) as caught:
+        certify_result(clerk, election.pk)
+    assert caught.value.code == "differences_open"
+    with pytest.raises(ActionError):
+        resolve_difference(clerk, election.pk, 5, chosen_team=1)  # no difference on sheet 5
+    resolve_difference(clerk, election.pk, 4, chosen_team=1)
+    result = certify_result(clerk, election.pk)
+    assert result.document["ballots"]["valid"] == 9
+    votes = {c["id"]: c["votes"] for c in result.document["candidates"]}
+    assert votes == {"c1": 6, "c2": 9, "c3": 3}
+
+
+def test_audit_events_are_append_only(election: Election, clerk: User) -> None:
+    record_entry(clerk, election.pk, 1, 1, {"kept": ["c1"]})
+    event = AuditEvent.objects.get()
+    event.action = "changed"
+    with pytest.raises(ValueError, match="append-only"):
+        event.save()
+    with pytest.raises(ValueError, match="append-only"):
+        event.delete()
