@@ -15,7 +15,7 @@ def percent_text(votes: int, outcome: Outcome) -> str | None:
     if denominator is None:
         return None
     value = percent_value(votes, denominator, outcome.ruleset.settings.percent_decimals)
-    return str(value).replace(".", ",")
+    return format(value, "f").replace(".", ",")
 
 
 def result_document(outcome: Outcome) -> dict[str, Any]:

@@ -1,5 +1,5 @@
-"""Vietnamese text: NFC and name parts, collation (ballot order), number and date formatting.
+"""Vietnamese text: NFC normalisation, name parts, collation, number and date formatting.
 
-Every figure and name a person reads passes through here, so it reads the same everywhere.
-Imports the standard library only.
+Every name and figure a person reads passes through here, so it reads the same everywhere.
+Pure: imports the standard library only (no I/O, no clock).
 """

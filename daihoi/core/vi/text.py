@@ -9,7 +9,10 @@ from typing import NamedTuple
 
 
 def nfc(text: str) -> str:
-    """`text` in Unicode NFC, stripped, with runs of whitespace made one space."""
+    """`text` in Unicode NFC, stripped, with every run of whitespace made one space.
+
+    Comparing names as strings is only sound once both are in one normal form.
+    """
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
@@ -22,9 +25,11 @@ class NameParts(NamedTuple):
 
 
 def split_name(full_name: str) -> NameParts:
-    """Family name first, given name last, everything between is the middle name.
+    """Family name first, given name last, every word between them is the middle name.
 
-    "Nguyễn Thị Minh Khai" → ("Nguyễn", "Thị Minh", "Khai"); one word is a given name only.
+    The ballot is ordered by the given name (R7), which in Vietnamese is the last word:
+    "Nguyễn Thị Minh Khai" → ("Nguyễn", "Thị Minh", "Khai"). One word is a given name only; two
+    words are family and given name.
     """
     words = nfc(full_name).split(" ")
     if len(words) == 1:
