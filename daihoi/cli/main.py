@@ -21,6 +21,15 @@ def _parser() -> argparse.ArgumentParser:
     count.add_argument(
         "--lang", choices=("both", "vi", "en"), default="both", help="language of error messages"
     )
+    demo = commands.add_parser(
+        "demo", help="đại hội mẫu / create and serve the demo congress (SQLite in data/demo)"
+    )
+    serve = commands.add_parser("serve", help="chạy ứng dụng / serve an existing data folder")
+    for sub in (demo, serve):
+        sub.add_argument("--data", default=None, help="data folder (default: data/demo or data)")
+        sub.add_argument("--host", default="127.0.0.1")
+        sub.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--no-serve", action="store_true", help="load the demo and exit")
     rules = commands.add_parser("rules", help="các bộ quy tắc / rule sets and their settings")
     rules.add_argument("ruleset", nargs="?", default=None, help="190-2024 or 244-2014")
     return parser
@@ -33,6 +42,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from daihoi.cli.count import run_count
 
         return run_count(list(args.files), as_json=args.json, lang=args.lang)
+    if args.command == "demo":
+        from daihoi.cli.serve import run_demo
+
+        return run_demo(args.data, args.host, args.port, serve=not args.no_serve)
+    if args.command == "serve":
+        from daihoi.cli.serve import run_serve
+
+        return run_serve(args.data, args.host, args.port)
     if args.command == "rules":
         from daihoi.cli.rules import run_rules
 

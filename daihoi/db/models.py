@@ -44,6 +44,8 @@ class Congress(models.Model):
     settings_overrides = models.JSONField(default=dict, blank=True)
     elects_secretary_directly = models.BooleanField(default=False)
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.REHEARSAL)
+    #: the unguessable key of the hall's read-only projector link; empty when revoked
+    projector_token = models.CharField(max_length=64, blank=True, db_index=True)
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.number} ({self.term})"

@@ -1,4 +1,4 @@
-"""URLs of the application."""
+"""URLs of the application (Vietnamese paths: the people who type them read Vietnamese)."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
@@ -9,4 +9,17 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("dai-hoi/<int:congress_id>/", views.congress, name="congress"),
+    path("dai-hoi/<int:congress_id>/man-chieu/", views.projector_link, name="projector_link"),
+    path("dai-hoi/<int:congress_id>/nhat-ky/", views.audit, name="audit"),
+    path("bau-cu/<int:election_id>/", views.election, name="election"),
+    path("bau-cu/<int:election_id>/mo/", views.election_open, name="election_open"),
+    path("bau-cu/<int:election_id>/nhap-phieu/", views.entry, name="entry"),
+    path("bau-cu/<int:election_id>/khac-biet/", views.differences, name="differences"),
+    path("bau-cu/<int:election_id>/chung-nhan/", views.certify, name="certify"),
+    path("bau-cu/<int:election_id>/ket-qua/", views.result, name="result"),
+    path("bau-cu/<int:election_id>/tep-bau-cu.json", views.election_file, name="election_file"),
+    path("bau-cu/<int:election_id>/bien-ban.<str:kind>", views.minutes, name="minutes"),
+    path("man-chieu/<str:token>/", views.projector, name="projector"),
+    path("man-chieu/<str:token>/du-lieu.json", views.projector_data, name="projector_data"),
 ]

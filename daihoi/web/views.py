@@ -1,14 +1,272 @@
-"""Views: each parses, calls an action or a query, renders."""
+"""Views: each parses the request, calls an action or a query, renders. No business rule here."""
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+import json
+import secrets
 
-from daihoi.db.models import Congress
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from daihoi.access import Permission, can, require
+from daihoi.actions.audit import record_event
+from daihoi.actions.certify import certify_result, open_election
+from daihoi.actions.entry import (
+    content_from_marks,
+    content_from_numbers,
+    record_entry,
+    resolve_difference,
+    undo_last_entry,
+)
+from daihoi.actions.errors import ActionError
+from daihoi.core.counting import count_checked
+from daihoi.db.mappers import congress_info, settled
+from daihoi.db.models import AuditEvent, Congress, Election
+from daihoi.exports.minutes_text import minutes_text
+from daihoi.interchange.election_file import load_election
+from daihoi.queries import get_election_view, get_projector_state
 
 
-@login_required
+def _error_text(error: ActionError) -> str:
+    english = (get_language() or "vi").startswith("en")
+    return error.message_en if english else error.message_vi
+
+
+@require(Permission.VIEW_CONGRESS)
 def home(request: HttpRequest) -> HttpResponse:
     """The congresses this installation holds."""
     congresses = Congress.objects.select_related("organisation").order_by("-starts_on")
     return render(request, "web/home.html", {"congresses": congresses})
+
+
+@require(Permission.VIEW_CONGRESS)
+def congress(request: HttpRequest, congress_id: int) -> HttpResponse:
+    c = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
+    projector_url = (
+        request.build_absolute_uri(f"/man-chieu/{c.projector_token}/") if c.projector_token else ""
+    )
+    return render(
+        request,
+        "web/congress.html",
+        {
+            "congress": c,
+            "elections": c.elections.all(),
+            "projector_url": projector_url,
+            "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+        },
+    )
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def projector_link(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """Make a new unguessable projector link, or revoke it."""
+    c = get_object_or_404(Congress, pk=congress_id)
+    c.projector_token = "" if request.POST.get("revoke") else secrets.token_urlsafe(24)
+    c.save(update_fields=["projector_token"])
+    revoked = bool(request.POST.get("revoke"))
+    record_event(request.user, "projector_link", c, revoked=revoked)  # type: ignore[arg-type]
+    return redirect("congress", congress_id)
+
+
+@require(Permission.VIEW_CONGRESS)
+def election(request: HttpRequest, election_id: int) -> HttpResponse:
+    e = get_object_or_404(Election.objects.select_related("congress__organisation"), pk=election_id)
+    return render(
+        request,
+        "web/election.html",
+        {
+            "congress": e.congress,
+            "view": get_election_view(e),
+            "can_enter": can(request.user, Permission.ENTER_BALLOTS),
+            "can_certify": can(request.user, Permission.CERTIFY),
+            "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES),
+        },
+    )
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def election_open(request: HttpRequest, election_id: int) -> HttpResponse:
+    try:
+        open_election(request.user, election_id)  # type: ignore[arg-type]  # signed in
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+    return redirect("election", election_id)
+
+
+def _parse_numbers(text: str) -> list[int]:
+    cleaned = text.replace(",", " ").replace(".", " ").replace("+", " ")
+    return [int(token) for token in cleaned.split() if token.isdigit()]
+
+
+@require(Permission.ENTER_BALLOTS)
+def entry(request: HttpRequest, election_id: int) -> HttpResponse:
+    """The counting board's keyboard-first entry screen: numbers, Enter, next ballot."""
+    e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
+    team = int(request.GET.get("team") or request.POST.get("team") or 1)
+    if request.method == "POST":
+        try:
+            if request.POST.get("undo"):
+                sheet = undo_last_entry(request.user, e.pk, team)  # type: ignore[arg-type]
+                messages.warning(request, f"↶ {sheet}")
+            else:
+                sheet = int(request.POST.get("sheet") or 0)
+                invalid = request.POST.get("invalid") or ""
+                if invalid:
+                    content: dict[str, object] = {"invalid": invalid}
+                elif e.candidates.count() > e.seats:
+                    struck = request.POST.get("mode", "struck") == "struck"
+                    numbers = _parse_numbers(request.POST.get("numbers", ""))
+                    content = content_from_numbers(e, numbers, struck=struck)
+                else:
+                    marks = {
+                        c.number: request.POST.get(f"mark_{c.number}", "none")
+                        for c in e.candidates.all()
+                    }
+                    content = content_from_marks(e, marks)
+                record_entry(request.user, e.pk, team, sheet, content)  # type: ignore[arg-type]
+        except ActionError as error:
+            messages.error(request, _error_text(error))
+            return render(request, "web/entry.html", _entry_context(e, team, request.POST))
+        return redirect(f"{request.path}?team={team}")
+    return render(request, "web/entry.html", _entry_context(e, team, None))
+
+
+def _entry_context(e: Election, team: int, posted: object) -> dict[str, object]:
+    entries = e.entries.filter(team=team)
+    entered = set(entries.values_list("sheet", flat=True))
+    next_sheet = next((s for s in range(1, e.ballots_collected + 1) if s not in entered), None)
+    last = entries.order_by("-entered_at", "-id").first()
+    return {
+        "congress": e.congress,
+        "election": e,
+        "team": team,
+        "teams": range(1, e.entry_teams + 1),
+        "candidates": list(e.candidates.all()),
+        "cross_out": e.candidates.count() > e.seats,
+        "entered": len(entered),
+        "next_sheet": next_sheet,
+        "last": last,
+        "posted": posted,
+        "candidates_json": json.dumps(
+            [{"number": c.number, "code": c.code} for c in e.candidates.all()]
+        ),
+    }
+
+
+@require(Permission.SETTLE_DIFFERENCES)
+def differences(request: HttpRequest, election_id: int) -> HttpResponse:
+    e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
+    if request.method == "POST":
+        try:
+            resolve_difference(
+                request.user,  # type: ignore[arg-type]
+                e.pk,
+                int(request.POST["sheet"]),
+                chosen_team=int(request.POST["team"]),
+            )
+        except (ActionError, KeyError, ValueError) as error:
+            text = _error_text(error) if isinstance(error, ActionError) else str(error)
+            messages.error(request, text)
+        return redirect("differences", election_id)
+    names = {c.code: f"{c.number}. {c.name}" for c in e.candidates.all()}
+    rows = []
+    for difference in settled(e)[1]:
+        shown: dict[int, str | None] = {}
+        for team, ballot in difference.entries.items():
+            if ballot is None:
+                shown[team] = None
+            else:
+                kept = getattr(ballot, "kept", None)
+                shown[team] = ", ".join(names[k] for k in kept) if kept is not None else str(ballot)
+        rows.append({"sheet": difference.sheet, "entries": shown})
+    return render(
+        request, "web/differences.html", {"congress": e.congress, "election": e, "rows": rows}
+    )
+
+
+@require(Permission.CERTIFY)
+@require_POST
+def certify(request: HttpRequest, election_id: int) -> HttpResponse:
+    try:
+        certify_result(request.user, election_id)  # type: ignore[arg-type]  # signed in
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+        return redirect("election", election_id)
+    return redirect("result", election_id)
+
+
+@require(Permission.VIEW_CONGRESS)
+def result(request: HttpRequest, election_id: int) -> HttpResponse:
+    e = get_object_or_404(Election.objects.select_related("congress__organisation"), pk=election_id)
+    if e.state != Election.State.CERTIFIED:
+        raise Http404
+    document = e.result.document
+    names = {c["id"]: c["name"] for c in document["candidates"]}
+    return render(
+        request,
+        "web/result.html",
+        {
+            "congress": e.congress,
+            "election": e,
+            "document": document,
+            "elected_names": [names[i] for i in document["elected"]],
+            "sha256": e.result.sha256,
+        },
+    )
+
+
+@require(Permission.VIEW_CONGRESS)
+def election_file(request: HttpRequest, election_id: int) -> HttpResponse:
+    e = get_object_or_404(Election, pk=election_id, state=Election.State.CERTIFIED)
+    response = HttpResponse(e.result.election_file, content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="election-{e.pk}.json"'
+    return response
+
+
+@require(Permission.VIEW_CONGRESS)
+def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
+    """The minutes of a certified result, recounted from its frozen election file."""
+    e = get_object_or_404(
+        Election.objects.select_related("congress__organisation"),
+        pk=election_id,
+        state=Election.State.CERTIFIED,
+    )
+    parsed = load_election(e.result.election_file)
+    outcome = count_checked(parsed.checked)
+    rehearsal = e.congress.mode == Congress.Mode.REHEARSAL
+    info = congress_info(e.congress)
+    if kind == "txt":
+        text = minutes_text(outcome, info)
+        if rehearsal:
+            text = "DIỄN TẬP — KHÔNG CÓ GIÁ TRỊ\n\n" + text
+        text += f"\nDấu vân tay tệp bầu cử (SHA-256): {e.result.sha256}\n"
+        return HttpResponse(text, content_type="text/plain; charset=utf-8")
+    raise Http404
+
+
+def projector(request: HttpRequest, token: str) -> HttpResponse:
+    """The hall's screen, opened from the read-only link: no account, never logs out."""
+    c = get_object_or_404(Congress.objects.select_related("organisation"), projector_token=token)
+    if not token:
+        raise Http404
+    return render(request, "web/projector.html", {"congress": c, "token": token})
+
+
+def projector_data(request: HttpRequest, token: str) -> JsonResponse:
+    """What the projector shows now: the latest open election's progress, or a certified result."""
+    if not token:
+        raise Http404
+    c = get_object_or_404(Congress, projector_token=token)
+    current = c.elections.exclude(state=Election.State.SETUP).order_by("-pk").first()
+    open_one = c.elections.filter(state=Election.State.OPEN).order_by("-pk").first()
+    return JsonResponse(get_projector_state(open_one or current))
+
+
+@require(Permission.VIEW_AUDIT)
+def audit(request: HttpRequest, congress_id: int) -> HttpResponse:
+    c = get_object_or_404(Congress, pk=congress_id)
+    events = AuditEvent.objects.filter(congress=c).select_related("user").order_by("-id")[:500]
+    return render(request, "web/audit.html", {"congress": c, "events": events})

@@ -1,0 +1,81 @@
+"""Roles × permissions as one table; `require` is the only permission logic of the application.
+
+Roles are Django groups with these names. The organiser (superuser or group `organiser`) may do
+everything; the counting board enters ballots; its head also settles differences and certifies;
+the presidium and viewers read.
+"""
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+
+class Role(StrEnum):
+    ORGANISER = "organiser"
+    COUNTING_HEAD = "counting_head"
+    COUNTING_BOARD = "counting_board"
+    PRESIDIUM = "presidium"
+    VIEWER = "viewer"
+
+
+class Permission(StrEnum):
+    VIEW_CONGRESS = "view_congress"
+    MANAGE_CONGRESS = "manage_congress"
+    ENTER_BALLOTS = "enter_ballots"
+    SETTLE_DIFFERENCES = "settle_differences"
+    CERTIFY = "certify"
+    VIEW_AUDIT = "view_audit"
+
+
+_ALL = frozenset(Role)
+GRANTS: Mapping[Permission, frozenset[Role]] = {
+    Permission.VIEW_CONGRESS: _ALL,
+    Permission.MANAGE_CONGRESS: frozenset({Role.ORGANISER}),
+    Permission.ENTER_BALLOTS: frozenset({Role.ORGANISER, Role.COUNTING_HEAD, Role.COUNTING_BOARD}),
+    Permission.SETTLE_DIFFERENCES: frozenset({Role.ORGANISER, Role.COUNTING_HEAD}),
+    Permission.CERTIFY: frozenset({Role.COUNTING_HEAD}),
+    Permission.VIEW_AUDIT: frozenset({Role.ORGANISER}),
+}
+
+
+def roles_of(user: AbstractBaseUser | AnonymousUser) -> frozenset[Role]:
+    """The roles of a signed-in user; a superuser is an organiser."""
+    if not user.is_authenticated:
+        return frozenset()
+    names = set(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]
+    roles = {role for role in Role if role.value in names}
+    if getattr(user, "is_superuser", False):
+        roles.add(Role.ORGANISER)
+    return frozenset(roles)
+
+
+def can(user: AbstractBaseUser | AnonymousUser, permission: Permission) -> bool:
+    return bool(roles_of(user) & GRANTS[permission])
+
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def require(permission: Permission) -> Callable[[View], View]:
+    """A view decorator: anonymous users go to sign-in, others without the grant get 403."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            if not can(request.user, permission):
+                raise PermissionDenied(permission.value)
+            return view(request, *args, **kwargs)
+
+        wrapped.permission = permission  # type: ignore[attr-defined]  # read by the access test
+        return wrapped  # type: ignore[return-value]  # same signature as the view
+
+    return decorate

@@ -1,0 +1,210 @@
+"""Load the reference congress (regulation.md R25) with invented delegates, lists and accounts.
+
+289 delegates summoned (39 ex officio, 250 elected), the executive-committee election of the
+bundled reference file open for entry by two teams, and the other elections of the congress
+(secretary directly, delegates and alternates to the provincial congress) ready to set up.
+"""
+
+import json
+import random
+import secrets
+from datetime import date
+from importlib import resources
+
+from django.contrib.auth.models import Group, User
+from django.db import transaction
+
+from daihoi.access import Role
+from daihoi.actions.audit import record_event
+from daihoi.core.vi.collation import name_sort_key
+from daihoi.db.models import Candidate, Congress, Delegate, Election, Organisation, Session
+from daihoi.demo.names import invented_names
+
+DEMO_PASSWORD = "daihoi2020"  # noqa: S105 - the demo's published password, printed at start
+ACCOUNTS = (
+    ("bantochuc", Role.ORGANISER, "Ban tổ chức (organiser)"),
+    ("truongban", Role.COUNTING_HEAD, "Trưởng ban kiểm phiếu (head of the counting board)"),
+    ("kiemphieu1", Role.COUNTING_BOARD, "Ban kiểm phiếu, tổ 1 (counting board, team 1)"),
+    ("kiemphieu2", Role.COUNTING_BOARD, "Ban kiểm phiếu, tổ 2 (counting board, team 2)"),
+    ("doanchutich", Role.PRESIDIUM, "Đoàn chủ tịch (presidium)"),
+    ("khach", Role.VIEWER, "Khách (viewer)"),
+)
+_UNITS = [
+    f"Đảng bộ phường {n}"
+    for n in (
+        "Bình Hàn",
+        "Cẩm Thượng",
+        "Hải Tân",
+        "Lê Thanh Nghị",
+        "Nguyễn Trãi",
+        "Quang Trung",
+        "Trần Phú",
+        "Tứ Minh",
+    )
+]
+_EDUCATION = ("Thạc sĩ", "Đại học", "Đại học", "Đại học", "Tiến sĩ", "Cao đẳng")
+_THEORY = ("Cao cấp", "Cao cấp", "Cử nhân", "Trung cấp")
+
+
+def _reference_file() -> dict[str, object]:
+    text = resources.files("daihoi.examples").joinpath("reference-executive-committee.json")
+    document: dict[str, object] = json.loads(text.read_text(encoding="utf-8"))
+    return document
+
+
+def _accounts() -> list[tuple[str, str]]:
+    created = []
+    for username, role, label in ACCOUNTS:
+        group, _ = Group.objects.get_or_create(name=role.value)
+        user, made = User.objects.get_or_create(username=username, defaults={"first_name": label})
+        if made:
+            user.set_password(DEMO_PASSWORD)
+            user.is_superuser = user.is_staff = role is Role.ORGANISER
+            user.save()
+        user.groups.add(group)
+        created.append((username, label))
+    return created
+
+
+def _delegates(congress: Congress, candidates: list[dict[str, object]]) -> list[Delegate]:
+    """The 49 candidates of the reference list first, then invented delegates up to 289."""
+    rng = random.Random(2020)  # noqa: S311 - invented demo data, reproducible
+    rows = [
+        Delegate(
+            congress=congress,
+            full_name=str(c["name"]),
+            birth_date=date.fromisoformat(str(c["birth_date"])),
+            gender=str(c["gender"]),
+            ethnicity=str(c["ethnicity"]),
+            kind="ex_officio" if c["incumbent"] else "elected",
+            incumbent=bool(c["incumbent"]),
+            education=rng.choice(_EDUCATION),
+            political_theory="Cao cấp",
+            unit=rng.choice(_UNITS),
+        )
+        for c in candidates
+    ]
+    taken = {r.full_name for r in rows}
+    ex_officio_left = 39 - sum(1 for r in rows if r.kind == "ex_officio")
+    genders = ["female" if rng.random() < 0.27 else "male" for _ in range(289 - len(rows))]
+    for i, name in enumerate(n for n in invented_names(rng, genders) if n not in taken):
+        if len(rows) == 289:
+            break
+        born = date(rng.randint(1958, 1990), rng.randint(1, 12), rng.randint(1, 28))
+        rows.append(
+            Delegate(
+                congress=congress,
+                full_name=name,
+                birth_date=born,
+                gender=genders[i],
+                ethnicity="Kinh" if rng.random() > 0.02 else "Tày",
+                kind="ex_officio" if i < ex_officio_left else "elected",
+                incumbent=i < ex_officio_left,
+                education=rng.choice(_EDUCATION),
+                political_theory=rng.choice(_THEORY),
+                party_joined_on=date(born.year + rng.randint(20, 30), rng.randint(1, 12), 1),
+                unit=rng.choice(_UNITS),
+            )
+        )
+    return Delegate.objects.bulk_create(rows)
+
+
+def _election(
+    congress: Congress, body: str, seats: int, people: list[Delegate], **extra: object
+) -> Election:
+    election = Election.objects.create(
+        congress=congress,
+        body=body,
+        meeting="delegates_congress",
+        seats=seats,
+        summoned=289,
+        excluded_from_base={
+            "committee_members_absent_whole_congress": 1,
+            "delegates_absent_whole_congress_not_replaced": 2,
+        },
+        present=285,
+        ballots_issued=285,
+        ballots_collected=284,
+        **extra,
+    )
+    Candidate.objects.bulk_create(
+        Candidate(
+            election=election,
+            delegate=d,
+            code=f"c{i:02d}",
+            number=i,
+            name=d.full_name,
+            birth_date=d.birth_date,
+            gender=d.gender,
+            ethnicity=d.ethnicity,
+            incumbent=d.incumbent,
+        )
+        for i, d in enumerate(people, start=1)
+    )
+    return election
+
+
+@transaction.atomic
+def load_reference_congress() -> tuple[Congress, list[tuple[str, str]]]:
+    """Create the demo congress once; returns it with the demo accounts."""
+    accounts = _accounts()
+    existing = Congress.objects.filter(number=23, organisation__name="Đảng bộ thành phố Hải Dương")
+    if existing.exists():
+        return existing.get(), accounts
+    reference = _reference_file()
+    organisation = Organisation.objects.create(
+        name="Đảng bộ thành phố Hải Dương", upper_name="Đảng bộ tỉnh Hải Dương"
+    )
+    congress = Congress.objects.create(
+        organisation=organisation,
+        number=23,
+        term="2020–2025",
+        place="thành phố Hải Dương",
+        starts_on=date(2020, 6, 5),
+        ends_on=date(2020, 6, 7),
+        meeting="delegates_congress",
+        ruleset_id="244-2014",
+        elects_secretary_directly=True,
+        projector_token=secrets.token_urlsafe(24),
+    )
+    for order, name in enumerate(("Phiên trù bị", "Phiên thứ nhất", "Phiên thứ hai", "Bế mạc"), 1):
+        Session.objects.create(congress=congress, order=order, name=name)
+    candidates = list(reference["candidates"])  # type: ignore[call-overload]
+    delegates = _delegates(congress, candidates)
+    committee = Election.objects.create(
+        congress=congress,
+        body="executive_committee",
+        meeting="delegates_congress",
+        seats=41,
+        summoned=289,
+        excluded_from_base=reference["electorate"]["excluded_from_base"],  # type: ignore[index]
+        present=285,
+        ballots_issued=285,
+        ballots_collected=284,
+        entry_teams=2,
+        state=Election.State.OPEN,
+    )
+    ordered = sorted(
+        candidates, key=lambda c: (name_sort_key(str(c["name"])), str(c["birth_date"]))
+    )
+    by_name = {d.full_name: d for d in delegates}
+    Candidate.objects.bulk_create(
+        Candidate(
+            election=committee,
+            delegate=by_name[str(c["name"])],
+            code=str(c["id"]),
+            number=i,
+            name=str(c["name"]),
+            birth_date=date.fromisoformat(str(c["birth_date"])),
+            gender=str(c["gender"]),
+            ethnicity=str(c["ethnicity"]),
+            incumbent=bool(c["incumbent"]),
+        )
+        for i, c in enumerate(ordered, start=1)
+    )
+    others = delegates[49:]
+    _election(congress, "secretary", 1, [delegates[0]])
+    _election(congress, "upper_delegates", 37, others[:41])
+    _election(congress, "upper_alternates", 2, others[41:44])
+    record_event(None, "load_demo", congress)
+    return congress, accounts

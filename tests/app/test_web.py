@@ -1,0 +1,89 @@
+"""The web application through Django's test client: roles × views, entry, projector."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+
+from daihoi.access import GRANTS, Role
+from daihoi.db.models import BallotEntry, Election
+from daihoi.web import urls as web_urls
+
+
+def client_for(role: Role | None) -> Client:
+    client = Client()
+    if role is not None:
+        user = User.objects.create_user(f"user-{role}", password="x")
+        user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_view_allows_exactly_the_roles_of_its_permission(
+    role: Role, election: Election
+) -> None:
+    """A view without a declared permission (other than sign-in and the token projector) fails."""
+    client = client_for(role)
+    args = {"congress_id": election.congress_id, "election_id": election.pk}
+    for pattern in web_urls.urlpatterns:
+        view = pattern.callback
+        name = pattern.name
+        if name in ("login", "logout", "projector", "projector_data"):
+            continue
+        permission = getattr(view, "permission", None)
+        assert permission is not None, f"{name} declares no permission"
+        if name in ("result", "election_file", "minutes"):
+            continue  # need a certified election: covered below
+        kwargs = {k: v for k, v in args.items() if f"<int:{k}>" in str(pattern.pattern)}
+        response = client.get(reverse(name, kwargs=kwargs))
+        allowed = role in GRANTS[permission]
+        if allowed:
+            assert response.status_code in (200, 405), (name, role, response.status_code)
+        else:
+            assert response.status_code == 403, (name, role, response.status_code)
+
+
+def test_anonymous_users_go_to_sign_in(election: Election) -> None:
+    response = Client().get(reverse("election", args=[election.pk]))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def test_entry_screen_saves_and_refuses(election: Election) -> None:
+    client = client_for(Role.COUNTING_BOARD)
+    url = reverse("entry", args=[election.pk])
+    page = client.get(url)
+    assert "Nguyễn Văn An" in page.content.decode()
+    response = client.post(url, {"team": 1, "sheet": 1, "mode": "struck", "numbers": "3"})
+    assert response.status_code == 302
+    assert BallotEntry.objects.get().content == {"kept": ["c1", "c2"]}
+    response = client.post(url, {"team": 1, "sheet": 2, "mode": "struck", "numbers": "3 9"})
+    assert response.status_code == 200
+    assert "Số 9 không có trên phiếu" in response.content.decode()
+    response = client.post(url, {"team": 1, "sheet": 1, "mode": "kept", "numbers": "1"})
+    assert "đã được tổ 1 nhập rồi" in response.content.decode()
+    assert BallotEntry.objects.count() == 1
+
+
+def test_projector_shows_nothing_of_a_result_before_certification(election: Election) -> None:
+    congress = election.congress
+    congress.projector_token = "tok-123456"
+    congress.save()
+    board = client_for(Role.COUNTING_HEAD)
+    url = reverse("entry", args=[election.pk])
+    for sheet in range(1, 10):
+        board.post(url, {"team": 1, "sheet": sheet, "mode": "struck", "numbers": "3"})
+    data = Client().get(reverse("projector_data", args=["tok-123456"])).json()
+    assert data["entered"] == 9
+    assert "result" not in data
+    assert board.post(reverse("certify", args=[election.pk])).status_code == 302
+    data = Client().get(reverse("projector_data", args=["tok-123456"])).json()
+    assert data["result"]["elected"] == ["c1", "c2"]
+    assert board.get(reverse("result", args=[election.pk])).status_code == 200
+    minutes = board.get(reverse("minutes", args=[election.pk, "txt"])).content.decode()
+    assert "BIÊN BẢN KIỂM PHIẾU" in minutes
+    assert "SHA-256" in minutes
+    congress.projector_token = ""
+    congress.save()
+    assert Client().get(reverse("projector_data", args=["tok-123456"])).status_code == 404
