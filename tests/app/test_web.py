@@ -87,3 +87,11 @@ def test_projector_shows_nothing_of_a_result_before_certification(election: Elec
     congress.projector_token = ""
     congress.save()
     assert Client().get(reverse("projector_data", args=["tok-123456"])).status_code == 404
+
+
+def test_pages_are_vietnamese_by_default_and_english_on_request(election: Election) -> None:
+    client = client_for(Role.COUNTING_BOARD)
+    url = reverse("election", args=[election.pk])
+    assert "Số phiếu thu vào" in client.get(url).content.decode()
+    english = client.get(url, headers={"accept-language": "en"}).content.decode()
+    assert "Ballots collected" in english

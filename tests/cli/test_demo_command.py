@@ -1,0 +1,43 @@
+"""`daihoi demo` loads the reference congress into a fresh data folder (the README's command)."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_demo_loads_the_reference_congress(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DAIHOI_DATA")}
+    run = subprocess.run(
+        [sys.executable, "-m", "daihoi", "demo", "--data", str(tmp_path), "--no-serve"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        encoding="utf-8",
+    )
+    assert run.returncode == 0, run.stderr
+    assert "truongban" in run.stdout
+    assert "/man-chieu/" in run.stdout
+    with sqlite3.connect(tmp_path / "daihoi.sqlite3") as db:
+        delegates = db.execute("select count(*) from daihoi_delegate").fetchone()[0]
+        women = db.execute("select count(*) from daihoi_delegate where gender='female'").fetchone()
+        candidates = db.execute(
+            "select count(*) from daihoi_candidate c join daihoi_election e on c.election_id=e.id "
+            "where e.body='executive_committee'"
+        ).fetchone()[0]
+    assert delegates == 289
+    assert 0 < women[0] < 289
+    assert candidates == 49
+    again = subprocess.run(
+        [sys.executable, "-m", "daihoi", "demo", "--data", str(tmp_path), "--no-serve"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        encoding="utf-8",
+    )
+    assert again.returncode == 0, again.stderr
+    with sqlite3.connect(tmp_path / "daihoi.sqlite3") as db:
+        assert db.execute("select count(*) from daihoi_congress").fetchone()[0] == 1
