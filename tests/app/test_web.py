@@ -93,5 +93,7 @@ def test_pages_are_vietnamese_by_default_and_english_on_request(election: Electi
     client = client_for(Role.COUNTING_BOARD)
     url = reverse("election", args=[election.pk])
     assert "Số phiếu thu vào" in client.get(url).content.decode()
-    english = client.get(url, headers={"accept-language": "en"}).content.decode()
-    assert "Ballots collected" in english
+    browser_in_english = client.get(url, headers={"accept-language": "en-US,en"})
+    assert "Số phiếu thu vào" in browser_in_english.content.decode()  # the hall's default
+    client.post(reverse("set_language"), {"language": "en", "next": url})
+    assert "Ballots collected" in client.get(url).content.decode()
