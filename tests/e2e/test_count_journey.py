@@ -1,0 +1,156 @@
+"""A counting board's journey in a real browser (Playwright driving the system Chromium).
+
+Enter 20 ballots twice with one deliberate difference, settle it against the paper, certify,
+see the result on the projector, download the minutes. Screenshots of the entry screen and of
+the projector are kept in test-artifacts/ for people to look at.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from daihoi.access import Role
+from daihoi.db.models import Candidate, Congress, Election, Organisation
+
+# Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are sync.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Giang"]
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM, "the system Chromium is needed (apt-get install chromium); .ci/run installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def congress(transactional_db: None) -> Congress:
+    organisation = Organisation.objects.create(name="Đảng bộ phường Thử Nghiệm")
+    c = Congress.objects.create(
+        organisation=organisation,
+        number=5,
+        term="2025–2030",
+        starts_on=date(2025, 6, 1),
+        ends_on=date(2025, 6, 2),
+        meeting="delegates_congress",
+        projector_token="hall-screen-e2e",
+        mode=Congress.Mode.OFFICIAL,
+    )
+    election = Election.objects.create(
+        congress=c,
+        body="executive_committee",
+        meeting="delegates_congress",
+        seats=3,
+        summoned=22,
+        present=20,
+        ballots_issued=20,
+        ballots_collected=20,
+        entry_teams=2,
+        excluded_from_base={"delegates_absent_whole_congress_not_replaced": 1},
+        state=Election.State.OPEN,
+    )
+    for number, name in enumerate(NAMES, start=1):
+        Candidate.objects.create(election=election, code=f"c{number}", number=number, name=name)
+    head = User.objects.create_user("truongban", password="pw-e2e")
+    head.groups.add(Group.objects.create(name=Role.COUNTING_HEAD.value))
+    return c
+
+
+def sign_in(page: Page, base: str) -> None:
+    page.goto(f"{base}/dang-nhap/")
+    page.fill("input[name=username]", "truongban")
+    page.fill("input[name=password]", "pw-e2e")
+    page.click("button[type=submit]")
+
+
+def enter_stack(
+    page: Page, base: str, election: Election, team: int, odd_sheet: int | None
+) -> None:
+    page.goto(f"{base}/bau-cu/{election.pk}/nhap-phieu/?team={team}")
+    for sheet in range(1, 21):
+        struck = "4 5" if sheet <= 14 else "1 5"
+        if sheet == odd_sheet:
+            struck = "2 5"
+        assert page.input_value("input[name=sheet]") == str(
+            sheet
+        )  # the next number comes by itself
+        page.fill("#numbers", struck)
+        if sheet == 1 and team == 1:
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "entry-screen.png"))
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert "20/20" in page.inner_text("#progress")
+
+
+def test_enter_twice_settle_certify_project_and_print(
+    browser: Browser, live_server: object, congress: Congress
+) -> None:
+    base = str(live_server)
+    election = congress.elections.get()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    sign_in(page, base)
+    enter_stack(page, base, election, team=1, odd_sheet=None)
+    enter_stack(page, base, election, team=2, odd_sheet=7)
+
+    page.goto(f"{base}/bau-cu/{election.pk}/")
+    with page.expect_navigation():
+        page.click("text=Chứng nhận kết quả")
+    assert "Còn 1 phiếu nhập khác nhau" in page.content()
+
+    page.goto(f"{base}/bau-cu/{election.pk}/khac-biet/")
+    row = page.locator("form", has_text="Tổ 1:")
+    with page.expect_navigation():
+        row.locator("button").click()
+    assert "Không còn khác biệt nào." in page.content()
+
+    projector = browser.new_page(viewport={"width": 1280, "height": 720})
+    projector.goto(f"{base}/man-chieu/hall-screen-e2e/")
+    projector.wait_for_function("document.getElementById('screen').textContent.includes('20')")
+    assert "Nguyễn Văn An" not in projector.inner_text("#screen")  # nothing before certification
+
+    page.goto(f"{base}/bau-cu/{election.pk}/")
+    with page.expect_navigation():
+        page.click("text=Chứng nhận kết quả")
+    assert "/ket-qua/" in page.url
+    assert "Trần Thị Bình" in page.inner_text("table")
+
+    projector.wait_for_function(
+        "document.getElementById('screen').textContent.includes('Nguyễn Văn An')", timeout=5000
+    )
+    projector.screenshot(path=str(ARTIFACTS / "projector.png"))
+    elected = projector.locator("tr.elected").all_inner_texts()
+    assert len(elected) == 3
+
+    with page.expect_download() as download:
+        page.evaluate(
+            "url => { const a = document.createElement('a'); a.href = url; a.download = '';"
+            " document.body.appendChild(a); a.click(); }",
+            f"{base}/bau-cu/{election.pk}/tep-bau-cu.json",
+        )
+    saved = ARTIFACTS / "election-file.json"
+    download.value.save_as(saved)
+    assert '"daihoi.election/1"' in saved.read_text(encoding="utf-8")
+    minutes = page.request.get(f"{base}/bau-cu/{election.pk}/bien-ban.txt").text()
+    assert "BIÊN BẢN KIỂM PHIẾU" in minutes
