@@ -1,9 +1,8 @@
 """Opening an election for entry and certifying its result, which then is frozen."""
 
-from django.db import transaction
-
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
+from daihoi.actions.transactions import write_transaction
 from daihoi.core.counting import count_checked
 from daihoi.core.validation import ElectionInvalidError, admit
 from daihoi.db.mappers import congress_info, core_election, ruleset_of, settled
@@ -15,7 +14,7 @@ from daihoi.labels import problem_text
 
 def open_election(user: User, election_id: int) -> Election:
     """From setup to entry: the list is fixed from here on."""
-    with transaction.atomic():
+    with write_transaction():
         election = Election.objects.select_for_update().get(pk=election_id)
         if election.state == Election.State.CERTIFIED:
             raise ActionError("election_certified")
@@ -30,7 +29,7 @@ def certify_result(user: User, election_id: int) -> Result:
 
     Refused while any team has not entered every collected ballot or any difference is open.
     """
-    with transaction.atomic():
+    with write_transaction():
         election = (
             Election.objects.select_for_update()
             .select_related("congress__organisation")

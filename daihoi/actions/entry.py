@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
+from daihoi.actions.transactions import write_transaction
+from daihoi.core.election import Candidate
 from daihoi.core.validation import check_election
 from daihoi.db.mappers import core_election, ruleset_of, settled
 from daihoi.db.models import BallotEntry, Election, Resolution
@@ -21,18 +23,21 @@ from daihoi.labels import problem_text
 def _election_for_entry(election_id: int) -> Election:
     """The election, locked for this transaction, refusing entry when it is not open."""
     election = Election.objects.select_for_update().select_related("congress").get(pk=election_id)
+    _refuse_unless_open(election)
+    return election
+
+
+def _refuse_unless_open(election: Election) -> None:
     if election.state == Election.State.CERTIFIED:
         raise ActionError("election_certified")
     if election.state != Election.State.OPEN:
         raise ActionError("election_not_open")
-    return election
 
 
 def content_from_numbers(
-    election: Election, numbers: Sequence[int], *, struck: bool
+    codes: Mapping[int, str], numbers: Sequence[int], *, struck: bool
 ) -> dict[str, Any]:
     """A cross-out ballot from the row numbers the clerk typed: those struck, or those kept."""
-    codes = {c.number: c.code for c in election.candidates.all()}
     for number in numbers:
         if number not in codes:
             raise ActionError("number_not_on_list", "numbers", number=number, count=len(codes))
@@ -41,46 +46,67 @@ def content_from_numbers(
     return {"kept": kept}
 
 
-def content_from_marks(election: Election, marks: Mapping[int, str]) -> dict[str, Any]:
+def content_from_marks(codes: Mapping[int, str], marks: Mapping[int, str]) -> dict[str, Any]:
     """An agree/disagree ballot from row number → agree/disagree/both/none."""
-    codes = {c.number: c.code for c in election.candidates.all()}
     for number in marks:
         if number not in codes:
             raise ActionError("number_not_on_list", "marks", number=number, count=len(codes))
     return {"marks": {codes[n]: marks.get(n, "none") for n in sorted(codes)}}
 
 
-def _check_content(election: Election, content: Mapping[str, Any]) -> None:
+def ballot_codes(election: Election) -> dict[int, str]:
+    """Ballot row number → candidate code, for turning typed numbers into a ballot."""
+    return dict(election.candidates.values_list("number", "code"))
+
+
+def _check_content(
+    election: Election, content: Mapping[str, Any], candidates: tuple[Candidate, ...] | None = None
+) -> None:
     """The typed ballot must fit the list and layout, as a file's ballot would (R8-R11)."""
     try:
         ballot = read_ballot(dict(content))
     except ElectionFileError as error:
         detail = "; ".join(problem_text(p.code, p.values, "vi") for p in error.problems)
         raise ActionError("ballot_malformed", "content", detail=detail) from None
-    problems = check_election(core_election(election, [ballot]), ruleset_of(election.congress))
+    core = core_election(election, [ballot], candidates)
+    problems = check_election(core, ruleset_of(election.congress))
     ballot_problems = [p for p in problems if p.path.startswith("ballots[0]")]
     if ballot_problems:
         detail = "; ".join(problem_text(p.code, p.values, "vi") for p in ballot_problems)
         raise ActionError("ballot_malformed", "content", detail=detail)
 
 
-def record_entry(
-    user: User, election_id: int, team: int, sheet: int, content: Mapping[str, Any]
+def record_entry(  # noqa: PLR0913 - who, where, which paper, what it shows, and the list read
+    user: User,
+    election_id: int,
+    team: int,
+    sheet: int,
+    content: Mapping[str, Any],
+    *,
+    candidates: tuple[Candidate, ...] | None = None,
 ) -> BallotEntry:
-    """Store one typed ballot of `team` for the paper numbered `sheet`."""
-    with transaction.atomic():
-        election = _election_for_entry(election_id)
-        if not 1 <= team <= election.entry_teams:
-            raise ActionError("team_out_of_range", "team", team=team, teams=election.entry_teams)
-        if not 1 <= sheet <= election.ballots_collected:
-            raise ActionError(
-                "sheet_out_of_range", "sheet", sheet=sheet, collected=election.ballots_collected
-            )
-        _check_content(election, content)
+    """Store one typed ballot of `team` for the paper numbered `sheet`.
+
+    The ballot is checked against the list before the write transaction, which then only
+    re-reads the election's state and inserts: saves stay short when many clerks type at once.
+    """
+    election = Election.objects.select_related("congress").get(pk=election_id)
+    _refuse_unless_open(election)
+    if not 1 <= team <= election.entry_teams:
+        raise ActionError("team_out_of_range", "team", team=team, teams=election.entry_teams)
+    if not 1 <= sheet <= election.ballots_collected:
+        raise ActionError(
+            "sheet_out_of_range", "sheet", sheet=sheet, collected=election.ballots_collected
+        )
+    _check_content(election, content, candidates)
+    with write_transaction():
+        # The state again, inside the transaction: certification may have happened meanwhile.
+        election.state = Election.objects.values_list("state", flat=True).get(pk=election_id)
+        _refuse_unless_open(election)
         try:
             with transaction.atomic():
                 entry = BallotEntry.objects.create(
-                    election=election,
+                    election_id=election_id,
                     team=team,
                     sheet=sheet,
                     content=dict(content),
@@ -89,14 +115,14 @@ def record_entry(
         except IntegrityError:
             raise ActionError("sheet_already_entered", "sheet", sheet=sheet, team=team) from None
         record_event(
-            user, "record_entry", election.congress, election=election.pk, team=team, sheet=sheet
+            user, "record_entry", election.congress, election=election_id, team=team, sheet=sheet
         )
         return entry
 
 
 def undo_last_entry(user: User, election_id: int, team: int) -> int:
     """Remove the last ballot this team entered; returns its sheet number."""
-    with transaction.atomic():
+    with write_transaction():
         election = _election_for_entry(election_id)
         last = election.entries.filter(team=team).order_by("-entered_at", "-id").first()
         if last is None:
@@ -124,7 +150,7 @@ def resolve_difference(
     content: Mapping[str, Any] | None = None,
 ) -> Resolution:
     """The head of the board settles a sheet: the entry matching the paper, or a third reading."""
-    with transaction.atomic():
+    with write_transaction():
         election = _election_for_entry(election_id)
         _, open_differences = settled(election)
         difference = next((d for d in open_differences if d.sheet == sheet), None)

@@ -28,18 +28,23 @@ def congress_info(congress: models.Congress) -> CongressInfo:
     )
 
 
-def core_candidates(election: models.Election) -> tuple[Candidate, ...]:
-    return tuple(
-        Candidate(
-            CandidateId(c.code),
-            c.name,
-            c.birth_date,
-            c.gender or None,
-            c.ethnicity or None,
-            c.incumbent,
-        )
-        for c in election.candidates.all()
+def numbered_candidates(election: models.Election) -> dict[int, Candidate]:
+    """Ballot row number → the core candidate, in one query of plain values."""
+    rows = election.candidates.values_list(
+        "number", "code", "name", "birth_date", "gender", "ethnicity", "incumbent"
     )
+    return {
+        number: Candidate(
+            CandidateId(code), name, born, gender or None, ethnicity or None, incumbent
+        )
+        for number, code, name, born, gender, ethnicity, incumbent in rows
+    }
+
+
+def core_candidates(election: models.Election) -> tuple[Candidate, ...]:
+    """The list in ballot-number order."""
+    numbered = numbered_candidates(election)
+    return tuple(numbered[n] for n in sorted(numbered))
 
 
 def entries_by_team(election: models.Election) -> dict[int, dict[int, Ballot]]:
@@ -56,8 +61,12 @@ def settled(election: models.Election) -> tuple[dict[int, Ballot], list[Differen
     return settled_ballots(entries_by_team(election), teams, resolutions)
 
 
-def core_election(election: models.Election, ballots: Sequence[Ballot]) -> Election:
-    """The election as the core counts it, with `ballots`."""
+def core_election(
+    election: models.Election,
+    ballots: Sequence[Ballot],
+    candidates: tuple[Candidate, ...] | None = None,
+) -> Election:
+    """The election as the core counts it, with `ballots` (and its list, if already read)."""
     return Election(
         meeting=Meeting(election.meeting),
         body=Body(election.body),
@@ -68,7 +77,7 @@ def core_election(election: models.Election, ballots: Sequence[Ballot]) -> Elect
             election.present,
         ),
         ballots_issued=election.ballots_issued,
-        candidates=core_candidates(election),
+        candidates=core_candidates(election) if candidates is None else candidates,
         ballots=tuple(ballots),
         round=election.round,
         alternate_seats=election.alternate_seats,

@@ -21,7 +21,7 @@ from daihoi.actions.entry import (
 )
 from daihoi.actions.errors import ActionError
 from daihoi.core.counting import count_checked
-from daihoi.db.mappers import congress_info, settled
+from daihoi.db.mappers import congress_info, numbered_candidates, settled
 from daihoi.db.models import AuditEvent, Congress, Election
 from daihoi.exports.minutes_text import minutes_text
 from daihoi.interchange.election_file import load_election
@@ -113,20 +113,27 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
                 messages.warning(request, f"↶ {sheet}")
             else:
                 sheet = int(request.POST.get("sheet") or 0)
+                numbered = numbered_candidates(e)
+                codes = {n: str(c.id) for n, c in numbered.items()}
                 invalid = request.POST.get("invalid") or ""
                 if invalid:
                     content: dict[str, object] = {"invalid": invalid}
-                elif e.candidates.count() > e.seats:
+                elif len(codes) > e.seats:
                     struck = request.POST.get("mode", "struck") == "struck"
                     numbers = _parse_numbers(request.POST.get("numbers", ""))
-                    content = content_from_numbers(e, numbers, struck=struck)
+                    content = content_from_numbers(codes, numbers, struck=struck)
                 else:
-                    marks = {
-                        c.number: request.POST.get(f"mark_{c.number}", "none")
-                        for c in e.candidates.all()
-                    }
-                    content = content_from_marks(e, marks)
-                record_entry(request.user, e.pk, team, sheet, content)  # type: ignore[arg-type]
+                    marks = {n: request.POST.get(f"mark_{n}", "none") for n in codes}
+                    content = content_from_marks(codes, marks)
+                candidates = tuple(numbered[n] for n in sorted(numbered))
+                record_entry(
+                    request.user,  # type: ignore[arg-type]  # signed in
+                    e.pk,
+                    team,
+                    sheet,
+                    content,
+                    candidates=candidates,
+                )
         except ActionError as error:
             messages.error(request, _error_text(error))
             return render(request, "web/entry.html", _entry_context(e, team, request.POST))

@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 
 from daihoi.actions.certify import certify_result
 from daihoi.actions.entry import (
+    ballot_codes,
     content_from_numbers,
     record_entry,
     resolve_difference,
@@ -22,7 +23,7 @@ def enter_all(election: Election, clerk: User, team: int = 1, odd: int | None = 
         struck = [3] if sheet <= 6 else [1]
         if sheet == odd:
             struck = [2, 3]
-        content = content_from_numbers(election, struck, struck=True)
+        content = content_from_numbers(ballot_codes(election), struck, struck=True)
         record_entry(clerk, election.pk, team, sheet, content)
 
 
@@ -69,7 +70,7 @@ def test_bad_entries_change_nothing(election: Election, clerk: User) -> None:
             record_entry(clerk, election.pk, team, sheet, content)
         assert caught.value.code == code
     with pytest.raises(ActionError) as caught:
-        content_from_numbers(election, [4], struck=True)
+        content_from_numbers(ballot_codes(election), [4], struck=True)
     assert caught.value.code == "number_not_on_list"
     assert BallotEntry.objects.count() == 1
     assert AuditEvent.objects.filter(action="record_entry").count() == 1
