@@ -61,6 +61,9 @@ def certify_result(user: User, election_id: int) -> Result:
                 f"{p.path}: {problem_text(p.code, p.values, 'vi')}" for p in error.problems
             )
             raise ActionError("election_invalid", detail=detail) from None
+        missing = [w.code for w in outcome.warnings if w.code not in election.acknowledgements]
+        if missing:
+            raise ActionError("warnings_unacknowledged", codes=", ".join(missing))
         text = canonical_json(
             election_document(
                 core, ruleset.id, congress.settings_overrides, congress_info(congress)

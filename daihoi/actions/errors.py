@@ -44,6 +44,29 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Phiếu số {sheet} không có khác biệt cần xử lý.",
         "Ballot {sheet} has no open difference.",
     ),
+    "figure_negative": ("Số liệu {figure} không được âm.", "{figure} must not be negative."),
+    "collected_below_entered": (
+        "Số phiếu thu vào ({collected}) nhỏ hơn số phiếu đã nhập ({entered}).",
+        "Ballots collected ({collected}) is below the ballots already entered ({entered}).",
+    ),
+    "explanation_required": (
+        "Cần ghi rõ giải trình cho cảnh báo {code}.",
+        "Warning {code} needs a written explanation.",
+    ),
+    "warnings_unacknowledged": (
+        "Còn cảnh báo chưa được Ban kiểm phiếu giải trình: {codes}.",
+        "Warnings without the counting board's explanation: {codes}.",
+    ),
+    "election_not_certified": ("Kết quả chưa được chứng nhận.", "The result is not certified yet."),
+    "decision_already_recorded": (
+        "Quyết định của đại hội cho bước này đã được ghi nhận.",
+        "The congress's decision on this step is already recorded.",
+    ),
+    "no_decision_needed": (
+        "Kết quả này không cần đại hội quyết định thêm ({action}).",
+        "This result needs no further decision ({action}).",
+    ),
+    "already_official": ("Đại hội đã ở chế độ chính thức.", "The congress is already official."),
     "election_invalid": (
         "Cuộc bầu cử chưa đủ điều kiện kiểm phiếu: {detail}",
         "The election cannot be counted: {detail}",

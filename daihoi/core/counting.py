@@ -111,7 +111,7 @@ def decide(election: Election, tally: Tally, collected: int, ruleset: RuleSet) -
         elected_alternates=alternates,
         next=next_step,
         steps=tuple(steps),
-        warnings=tuple(_warnings(election, base, collected, settings)),
+        warnings=tuple(count_warnings(election, collected, settings)),
     )
 
 
@@ -150,8 +150,9 @@ def _tally_step(tally: Tally, collected: int, issued: int) -> Step:
     return Step("R10", "validity", values)
 
 
-def _warnings(election: Election, base: Base, collected: int, settings: Settings) -> list[Finding]:
-    """Checks that do not stop the count but need a person's attention (and an explanation)."""
+def count_warnings(election: Election, collected: int, settings: Settings) -> list[Finding]:
+    """Checks that do not stop the count but need a person's acknowledgement and explanation."""
+    base = derive_base(election.meeting, election.electorate, settings)
     found: list[Finding] = []
     issued = election.ballots_issued
     present = election.electorate.present

@@ -117,6 +117,10 @@ class Election(models.Model):
     ballots_collected = models.PositiveIntegerField(default=0)
     entry_teams = models.PositiveSmallIntegerField(default=1)
     state = models.CharField(max_length=10, choices=State.choices, default=State.SETUP)
+    #: warning code → the counting board's written explanation (printed with the minutes)
+    acknowledgements = models.JSONField(default=dict, blank=True)
+    #: the congress's recorded decision on the next step after this result (tie, further round)
+    decision = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering: ClassVar = ["id"]

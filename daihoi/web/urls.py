@@ -14,6 +14,16 @@ urlpatterns = [
     path("dai-hoi/<int:congress_id>/nhat-ky/", views.audit, name="audit"),
     path("bau-cu/<int:election_id>/", views.election, name="election"),
     path("bau-cu/<int:election_id>/mo/", views.election_open, name="election_open"),
+    path("bau-cu/<int:election_id>/so-lieu/", views.election_figures, name="election_figures"),
+    path(
+        "bau-cu/<int:election_id>/giai-trinh/",
+        views.election_acknowledge,
+        name="election_acknowledge",
+    ),
+    path("bau-cu/<int:election_id>/quyet-dinh/", views.election_decide, name="election_decide"),
+    path(
+        "dai-hoi/<int:congress_id>/chinh-thuc/", views.congress_official, name="congress_official"
+    ),
     path("bau-cu/<int:election_id>/nhap-phieu/", views.entry, name="entry"),
     path("bau-cu/<int:election_id>/khac-biet/", views.differences, name="differences"),
     path("bau-cu/<int:election_id>/chung-nhan/", views.certify, name="certify"),

@@ -20,11 +20,22 @@ from daihoi.actions.entry import (
     undo_last_entry,
 )
 from daihoi.actions.errors import ActionError
+from daihoi.actions.steps import (
+    FIGURES,
+    acknowledge_warning,
+    decide_next_step,
+    pending_warnings,
+    record_figures,
+    switch_to_official,
+)
+from daihoi.core.codes import Meeting
 from daihoi.core.counting import count_checked
+from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.db.mappers import congress_info, numbered_candidates, settled
 from daihoi.db.models import AuditEvent, Congress, Election
 from daihoi.exports.minutes_text import minutes_text
 from daihoi.interchange.election_file import load_election
+from daihoi.labels import BASE_CATEGORIES, WARNINGS, fill
 from daihoi.queries import get_election_view, get_projector_state
 
 
@@ -82,8 +93,77 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             "can_enter": can(request.user, Permission.ENTER_BALLOTS),
             "can_certify": can(request.user, Permission.CERTIFY),
             "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES),
+            "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+            "warnings": [(w.code, fill(WARNINGS[w.code][0], w.values)) for w in pending_warnings(e)]
+            if e.state != Election.State.CERTIFIED
+            else [],
+            "categories": [
+                (code, BASE_CATEGORIES[code][0], e.excluded_from_base.get(code, 0))
+                for code in sorted(ALLOWED_CATEGORIES[Meeting(e.meeting)])
+            ],
         },
     )
+
+
+@require(Permission.SETTLE_DIFFERENCES)
+@require_POST
+def election_figures(request: HttpRequest, election_id: int) -> HttpResponse:
+    """The counting board records summoned, present, issued, collected and the deductions."""
+    try:
+        figures = {name: int(request.POST[name]) for name in FIGURES if request.POST.get(name)}
+        excluded = {
+            key.removeprefix("excluded_"): int(request.POST.get(key) or 0)
+            for key in request.POST
+            if key.startswith("excluded_")
+        }
+        record_figures(request.user, election_id, figures, excluded)  # type: ignore[arg-type]
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+    except ValueError:
+        messages.error(request, "Số liệu phải là số nguyên / figures must be whole numbers")
+    return redirect("election", election_id)
+
+
+@require(Permission.SETTLE_DIFFERENCES)
+@require_POST
+def election_acknowledge(request: HttpRequest, election_id: int) -> HttpResponse:
+    try:
+        acknowledge_warning(
+            request.user,  # type: ignore[arg-type]  # signed in
+            election_id,
+            request.POST.get("code", ""),
+            request.POST.get("explanation", ""),
+        )
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+    return redirect("election", election_id)
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def election_decide(request: HttpRequest, election_id: int) -> HttpResponse:
+    """Record the congress's decision on a tie or unfilled seats; open the next election."""
+    try:
+        created = decide_next_step(
+            request.user,  # type: ignore[arg-type]  # signed in
+            election_id,
+            hold=request.POST.get("hold") == "1",
+            note=request.POST.get("note", ""),
+        )
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+        return redirect("election", election_id)
+    return redirect("election", created.pk if created else election_id)
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def congress_official(request: HttpRequest, congress_id: int) -> HttpResponse:
+    try:
+        switch_to_official(request.user, congress_id)  # type: ignore[arg-type]  # signed in
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+    return redirect("congress", congress_id)
 
 
 @require(Permission.MANAGE_CONGRESS)
@@ -249,6 +329,8 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
         text = minutes_text(outcome, info)
         if rehearsal:
             text = "DIỄN TẬP — KHÔNG CÓ GIÁ TRỊ\n\n" + text
+        for code, explanation in e.acknowledgements.items():
+            text += f"\nGiải trình [{code}]: {explanation}"
         text += f"\nDấu vân tay tệp bầu cử (SHA-256): {e.result.sha256}\n"
         return HttpResponse(text, content_type="text/plain; charset=utf-8")
     raise Http404

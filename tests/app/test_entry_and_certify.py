@@ -12,7 +12,13 @@ from daihoi.actions.entry import (
     undo_last_entry,
 )
 from daihoi.actions.errors import ActionError
-from daihoi.db.models import AuditEvent, BallotEntry, Election
+from daihoi.actions.steps import (
+    acknowledge_warning,
+    decide_next_step,
+    record_figures,
+    switch_to_official,
+)
+from daihoi.db.models import AuditEvent, BallotEntry, Election, Result
 from daihoi.interchange.election_file import load_election
 from daihoi.interchange.election_writer import fingerprint
 
@@ -112,3 +118,71 @@ def test_audit_events_are_append_only(election: Election, clerk: User) -> None:
         event.save()
     with pytest.raises(ValueError, match="append-only"):
         event.delete()
+
+
+def test_warnings_need_a_written_explanation_before_certification(
+    election: Election, clerk: User
+) -> None:
+    """Collected 9 of 10 issued: the board explains it, and the explanation is kept."""
+    record_figures(
+        clerk,
+        election.pk,
+        {"ballots_issued": 10, "present": 10},
+        {
+            "delegates_absent_whole_congress_not_replaced": 1,
+        },
+    )
+    enter_all(election, clerk)
+    with pytest.raises(ActionError) as caught:
+        certify_result(clerk, election.pk)
+    assert caught.value.code == "warnings_unacknowledged"
+    with pytest.raises(ActionError):
+        acknowledge_warning(clerk, election.pk, "collected_below_issued", "   ")
+    acknowledge_warning(clerk, election.pk, "collected_below_issued", "Một phiếu bị hỏng, đã hủy")
+    certify_result(clerk, election.pk)
+    election.refresh_from_db()
+    assert election.acknowledgements == {"collected_below_issued": "Một phiếu bị hỏng, đã hủy"}
+
+
+def test_figures_are_checked(election: Election, clerk: User) -> None:
+    with pytest.raises(ActionError) as caught:
+        record_figures(clerk, election.pk, {}, {"absent_whole_congress_approved": 1})
+    assert caught.value.code == "election_invalid"
+    record_entry(clerk, election.pk, 1, 5, {"kept": ["c1"]})
+    with pytest.raises(ActionError) as caught:
+        record_figures(clerk, election.pk, {"ballots_collected": 4}, {})
+    assert caught.value.code == "collected_below_entered"
+
+
+def test_tie_decision_creates_the_revote_among_the_tied(election: Election, clerk: User) -> None:
+    """Base 9, 2 seats: An 8, Bình 5, Cường 5 → An elected; Bình and Cường re-voted for 1."""
+    ballots = [[3]] * 4 + [[2]] * 4 + [[1]]  # struck numbers per sheet
+    for sheet, struck in enumerate(ballots, start=1):
+        content = content_from_numbers(ballot_codes(election), struck, struck=True)
+        record_entry(clerk, election.pk, 1, sheet, content)
+    result = certify_result(clerk, election.pk)
+    assert result.document["next"]["action"] == "tie_revote"
+    assert set(result.document["next"]["among"]) == {"c2", "c3"}
+    revote = decide_next_step(clerk, election.pk, hold=True, note="đại hội biểu quyết 9/9")
+    assert revote is not None
+    assert revote.is_tie_revote
+    assert revote.seats == 1
+    assert revote.round == 2
+    assert [c.name for c in revote.candidates.all()] == ["Trần Thị Bình", "Lê Văn Cường"]
+    with pytest.raises(ActionError) as caught:
+        decide_next_step(clerk, election.pk, hold=True, note="")
+    assert caught.value.code == "decision_already_recorded"
+
+
+def test_switch_to_official_clears_the_rehearsal(election: Election, clerk: User) -> None:
+    enter_all(election, clerk)
+    certify_result(clerk, election.pk)
+    switch_to_official(clerk, election.congress_id)
+    election.refresh_from_db()
+    assert election.state == Election.State.SETUP
+    assert BallotEntry.objects.count() == 0
+    assert not Result.objects.exists()
+    assert AuditEvent.objects.filter(action="switch_to_official").count() == 1
+    with pytest.raises(ActionError) as caught:
+        switch_to_official(clerk, election.congress_id)
+    assert caught.value.code == "already_official"

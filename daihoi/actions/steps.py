@@ -1,0 +1,197 @@
+"""The counting board's figures and acknowledgements, the congress's next-step decisions, and the
+switch from rehearsal to the official congress.
+
+A decision a person takes (hold another round, re-vote among the tied, leave seats empty) is
+recorded as data on the certified election; the next election is created from it, never by the
+engine on its own (DEVELOPERS.md).
+"""
+
+from collections.abc import Mapping
+
+from daihoi.actions.audit import User, record_event
+from daihoi.actions.errors import ActionError
+from daihoi.actions.transactions import write_transaction
+from daihoi.core.counting import count_warnings
+from daihoi.core.findings import Finding
+from daihoi.db.mappers import core_election, ruleset_of
+from daihoi.db.models import BallotEntry, Candidate, Congress, Election, Resolution, Result
+
+FIGURES = ("summoned", "present", "ballots_issued", "ballots_collected")
+
+
+def pending_warnings(election: Election) -> list[Finding]:
+    """The warnings of this election's figures that no one has acknowledged yet."""
+    core = core_election(election, [])
+    found = count_warnings(core, election.ballots_collected, ruleset_of(election.congress).settings)
+    return [w for w in found if w.code not in election.acknowledgements]
+
+
+def record_figures(
+    user: User, election_id: int, figures: Mapping[str, int], excluded: Mapping[str, int]
+) -> Election:
+    """Summoned, present, issued, collected and the base's deductions, before or during entry."""
+    with write_transaction():
+        election = (
+            Election.objects.select_for_update().select_related("congress").get(pk=election_id)
+        )
+        if election.state == Election.State.CERTIFIED:
+            raise ActionError("election_certified")
+        entered = max(election.entries.values_list("sheet", flat=True), default=0)
+        for name in FIGURES:
+            value = figures.get(name, getattr(election, name))
+            if value < 0:
+                raise ActionError("figure_negative", name, figure=name)
+            setattr(election, name, value)
+        if election.ballots_collected < entered:
+            raise ActionError(
+                "collected_below_entered",
+                "ballots_collected",
+                collected=election.ballots_collected,
+                entered=entered,
+            )
+        election.excluded_from_base = {k: int(v) for k, v in excluded.items() if int(v)}
+        problems = _frame_problems(election)
+        if problems:
+            raise ActionError("election_invalid", detail="; ".join(problems))
+        election.acknowledgements = {}  # new figures: earlier explanations no longer apply
+        election.save()
+        record_event(
+            user,
+            "record_figures",
+            election.congress,
+            election=election.pk,
+            figures={n: getattr(election, n) for n in FIGURES},
+            excluded=election.excluded_from_base,
+        )
+        return election
+
+
+def _frame_problems(election: Election) -> list[str]:
+    from daihoi.core.validation import check_election
+    from daihoi.labels import problem_text
+
+    core = core_election(election, [])
+    return [
+        f"{p.path}: {problem_text(p.code, p.values, 'vi')}"
+        for p in check_election(core, ruleset_of(election.congress))
+    ]
+
+
+def acknowledge_warning(user: User, election_id: int, code: str, explanation: str) -> None:
+    """The counting board's written explanation of a warning; printed with the minutes."""
+    explanation = " ".join(explanation.split())
+    if not explanation:
+        raise ActionError("explanation_required", "explanation", warning=code)
+    with write_transaction():
+        election = (
+            Election.objects.select_for_update().select_related("congress").get(pk=election_id)
+        )
+        if election.state == Election.State.CERTIFIED:
+            raise ActionError("election_certified")
+        election.acknowledgements = {**election.acknowledgements, code: explanation}
+        election.save(update_fields=["acknowledgements"])
+        record_event(
+            user,
+            "acknowledge_warning",
+            election.congress,
+            election=election.pk,
+            code=code,
+            explanation=explanation,
+        )
+
+
+def decide_next_step(user: User, election_id: int, *, hold: bool, note: str) -> Election | None:
+    """Record the congress's decision after a tie or unfilled seats; create the next election.
+
+    Tie (R16): the re-vote among the tied for the seats concerned. Further round (R17, OPEN-6):
+    the unelected candidates of this round for the seats still empty; the congress may also
+    decide not to continue (the body stays under strength). Returns the new election, if any.
+    """
+    with write_transaction():
+        election = (
+            Election.objects.select_for_update().select_related("congress").get(pk=election_id)
+        )
+        if election.state != Election.State.CERTIFIED:
+            raise ActionError("election_not_certified")
+        if election.decision:
+            raise ActionError("decision_already_recorded")
+        nxt = election.result.document["next"]
+        if nxt["action"] not in ("tie_revote", "further_round"):
+            raise ActionError("no_decision_needed", action=nxt["action"])
+        election.decision = {"action": nxt["action"], "hold": hold, "note": note.strip()}
+        election.save(update_fields=["decision"])
+        created = None
+        if hold:
+            created = _next_election(election, nxt)
+        record_event(
+            user,
+            "decide_next_step",
+            election.congress,
+            election=election.pk,
+            decision=election.decision,
+            created=created.pk if created else None,
+        )
+        return created
+
+
+def _next_election(election: Election, nxt: Mapping[str, object]) -> Election:
+    tie = nxt["action"] == "tie_revote"
+    elected = set(election.result.document["elected"]) | set(
+        election.result.document["elected_alternates"]
+    )
+    among = set(nxt["among"]) if tie else None  # type: ignore[call-overload]
+    candidates = [
+        c
+        for c in election.candidates.all()
+        if (c.code in among if among is not None else c.code not in elected)
+    ]
+    created = Election.objects.create(
+        congress=election.congress,
+        body=election.body,
+        meeting=election.meeting,
+        round=election.round + 1,
+        seats=int(nxt["seats"]) or int(nxt.get("alternate_seats") or 0),  # type: ignore[call-overload]
+        alternate_seats=0 if tie else int(nxt.get("alternate_seats") or 0),  # type: ignore[call-overload]
+        is_tie_revote=tie,
+        previous=election,
+        summoned=election.summoned,
+        excluded_from_base=election.excluded_from_base,
+        present=election.present,
+        entry_teams=election.entry_teams,
+    )
+    Candidate.objects.bulk_create(
+        Candidate(
+            election=created,
+            delegate=c.delegate,
+            code=c.code,
+            number=number,
+            name=c.name,
+            birth_date=c.birth_date,
+            gender=c.gender,
+            ethnicity=c.ethnicity,
+            incumbent=c.incumbent,
+        )
+        for number, c in enumerate(candidates, start=1)
+    )
+    return created
+
+
+def switch_to_official(user: User, congress_id: int) -> Congress:
+    """End the rehearsal: every practice ballot, ruling and result is cleared (audit kept)."""
+    with write_transaction():
+        congress = Congress.objects.select_for_update().get(pk=congress_id)
+        if congress.mode == Congress.Mode.OFFICIAL:
+            raise ActionError("already_official")
+        elections = Election.objects.filter(congress=congress)
+        counts = {
+            "entries": BallotEntry.objects.filter(election__in=elections).delete()[0],
+            "resolutions": Resolution.objects.filter(election__in=elections).delete()[0],
+            "results": Result.objects.filter(election__in=elections).delete()[0],
+        }
+        # Re-votes and further rounds created in rehearsal go too; the lists set up stay.
+        Election.objects.filter(congress=congress, previous__isnull=False).delete()
+        elections.update(state=Election.State.SETUP, acknowledgements={}, decision={})
+        congress.mode = Congress.Mode.OFFICIAL
+        congress.save(update_fields=["mode"])
+        record_event(user, "switch_to_official", congress, cleared=counts)
+        return congress
