@@ -67,6 +67,29 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "This result needs no further decision ({action}).",
     ),
     "already_official": ("Đại hội đã ở chế độ chính thức.", "The congress is already official."),
+    "unknown_ruleset": ("Không có quy chế {ruleset}.", "Unknown rule set {ruleset}."),
+    "unknown_meeting": (
+        "Hình thức đại hội không hợp lệ: {meeting}.",
+        "Unknown congress kind {meeting}.",
+    ),
+    "unknown_body": ("Không có loại cơ quan {body}.", "Unknown body {body}."),
+    "dates_reversed": ("Ngày kết thúc trước ngày khai mạc.", "The end date is before the start."),
+    "bad_settings": (
+        "Tùy chọn quy chế không hợp lệ: {detail}",
+        "Invalid rule-set settings: {detail}",
+    ),
+    "unknown_delegates": (
+        "Danh sách phải gồm những người có trong danh sách đại biểu của đại hội này.",
+        "The list must consist of people in this congress's register.",
+    ),
+    "document_required": (
+        "Cần ghi số, ngày của văn bản chỉ định.",
+        "The appointing document must be named.",
+    ),
+    "election_not_in_setup": (
+        "Cuộc bầu cử đã bắt đầu: không thể ghi nhận chỉ định.",
+        "The election has started: an appointment cannot be recorded.",
+    ),
     "election_invalid": (
         "Cuộc bầu cử chưa đủ điều kiện kiểm phiếu: {detail}",
         "The election cannot be counted: {detail}",

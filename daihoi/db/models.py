@@ -101,6 +101,7 @@ class Election(models.Model):
         SETUP = "setup"
         OPEN = "open"
         CERTIFIED = "certified"
+        APPOINTED = "appointed"
 
     congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="elections")
     body = models.CharField(max_length=40, choices=_choices(Body))
@@ -121,6 +122,10 @@ class Election(models.Model):
     acknowledgements = models.JSONField(default=dict, blank=True)
     #: the congress's recorded decision on the next step after this result (tie, further round)
     decision = models.JSONField(default=dict, blank=True)
+    #: the congress's vote approving the list (R5: "biểu quyết thông qua danh sách bầu cử")
+    list_approval = models.CharField(max_length=300, blank=True)
+    #: set when the upper level appointed the body instead (Chỉ thị 45, merged organisations)
+    appointed_by = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering: ClassVar = ["id"]

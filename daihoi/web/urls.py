@@ -3,13 +3,20 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from daihoi.web import views
+from daihoi.web import setup_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("dai-hoi/moi/", setup_views.congress_new, name="congress_new"),
     path("dai-hoi/<int:congress_id>/", views.congress, name="congress"),
+    path("dai-hoi/<int:congress_id>/bau-cu-moi/", setup_views.election_new, name="election_new"),
+    path(
+        "bau-cu/<int:election_id>/chi-dinh/",
+        setup_views.election_appointed,
+        name="election_appointed",
+    ),
     path("dai-hoi/<int:congress_id>/man-chieu/", views.projector_link, name="projector_link"),
     path("dai-hoi/<int:congress_id>/nhat-ky/", views.audit, name="audit"),
     path("bau-cu/<int:election_id>/", views.election, name="election"),

@@ -1,0 +1,127 @@
+"""The organiser's set-up screens: a new congress, a new election with its list, an appointment."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from daihoi.access import Permission, require
+from daihoi.actions.errors import ActionError
+from daihoi.actions.setup import create_congress, create_election, record_appointment
+from daihoi.core.codes import Body
+from daihoi.core.rulesets.model import SETTING_SPECS
+from daihoi.core.rulesets.registry import DEFAULT_RULESET_ID, RULESETS
+from daihoi.core.vi.collation import name_sort_key
+from daihoi.db.models import Congress
+from daihoi.labels import BODIES
+from daihoi.web.views import _error_text
+
+
+def _settings_from(post: dict[str, str], ruleset_id: str) -> dict[str, object]:
+    """Only the settings the organiser changed from the rule set's defaults (B4)."""
+    defaults = RULESETS[ruleset_id].settings.as_dict()
+    changed: dict[str, object] = {}
+    for spec in SETTING_SPECS:
+        raw = post.get(f"setting_{spec.name}")
+        if raw is None or raw == "":
+            continue
+        default = defaults[spec.name]
+        value: object
+        if isinstance(default, bool):
+            value = raw == "true"
+        elif isinstance(default, int):
+            value = int(raw)
+        elif isinstance(default, float):
+            value = float(raw)
+        else:
+            value = raw
+        if value != default:
+            changed[spec.name] = value
+    return changed
+
+
+@require(Permission.MANAGE_CONGRESS)
+def congress_new(request: HttpRequest) -> HttpResponse:
+    ruleset_id = request.POST.get("ruleset_id", DEFAULT_RULESET_ID)
+    if request.method == "POST":
+        post = request.POST.dict()
+        try:
+            congress = create_congress(
+                request.user,  # type: ignore[arg-type]  # signed in
+                organisation=post.get("organisation", ""),
+                upper_organisation=post.get("upper_organisation", ""),
+                number=int(post.get("number") or 0),
+                term=post.get("term", ""),
+                place=post.get("place", ""),
+                starts_on=date.fromisoformat(post.get("starts_on", "")),
+                ends_on=date.fromisoformat(post.get("ends_on", "")),
+                meeting=post.get("meeting", ""),
+                ruleset_id=ruleset_id,
+                settings=_settings_from(post, ruleset_id),
+                elects_secretary_directly=post.get("elects_secretary_directly") == "on",
+                sessions=post.get("sessions", "").splitlines(),
+            )
+        except ActionError as error:
+            messages.error(request, _error_text(error))
+        except ValueError as error:
+            messages.error(request, f"Dữ liệu không hợp lệ / invalid input: {error}")
+        else:
+            return redirect("congress", congress.pk)
+    ruleset = RULESETS[ruleset_id]
+    settings = [(spec, getattr(ruleset.settings, spec.name)) for spec in SETTING_SPECS]
+    return render(
+        request,
+        "web/congress_new.html",
+        {
+            "rulesets": RULESETS.values(),
+            "settings": settings,
+            "posted": request.POST,
+            "default_sessions": "Phiên trù bị\nPhiên thứ nhất\nPhiên thứ hai\nBế mạc",
+        },
+    )
+
+
+@require(Permission.MANAGE_CONGRESS)
+def election_new(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
+    if request.method == "POST":
+        try:
+            election = create_election(
+                request.user,  # type: ignore[arg-type]  # signed in
+                congress.pk,
+                body=request.POST.get("body", ""),
+                seats=int(request.POST.get("seats") or 0),
+                alternate_seats=int(request.POST.get("alternate_seats") or 0),
+                entry_teams=int(request.POST.get("entry_teams") or 1),
+                delegate_ids=[int(i) for i in request.POST.getlist("delegates")],
+                list_approval=request.POST.get("list_approval", ""),
+            )
+        except ActionError as error:
+            messages.error(request, _error_text(error))
+        except ValueError as error:
+            messages.error(request, f"Dữ liệu không hợp lệ / invalid input: {error}")
+        else:
+            return redirect("election", election.pk)
+    delegates = sorted(congress.delegates.all(), key=lambda d: name_sort_key(d.full_name))
+    return render(
+        request,
+        "web/election_new.html",
+        {
+            "congress": congress,
+            "delegates": delegates,
+            "bodies": [(b.value, BODIES[b.value][0]) for b in Body],
+        },
+    )
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def election_appointed(request: HttpRequest, election_id: int) -> HttpResponse:
+    try:
+        document = request.POST.get("document", "")
+        record_appointment(request.user, election_id, document)  # type: ignore[arg-type]
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+    return redirect("election", election_id)
