@@ -34,6 +34,7 @@ from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.db.mappers import congress_info, numbered_candidates, settled
 from daihoi.db.models import AuditEvent, Congress, Election
 from daihoi.exports.minutes_text import minutes_text
+from daihoi.exports.results_xlsx import results_workbook
 from daihoi.interchange.election_file import load_election
 from daihoi.labels import BASE_CATEGORIES, WARNINGS, fill
 from daihoi.queries import get_election_view, get_projector_state
@@ -325,6 +326,14 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
     outcome = count_checked(parsed.checked)
     rehearsal = e.congress.mode == Congress.Mode.REHEARSAL
     info = congress_info(e.congress)
+    if kind == "xlsx":
+        title = f"{e.congress.organisation.name} — Đại hội lần thứ {e.congress.number}"
+        data = results_workbook(e.result.document, title=title, sha256=e.result.sha256, body=e.body)
+        response = HttpResponse(
+            data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="ket-qua-{e.pk}.xlsx"'
+        return response
     if kind == "txt":
         text = minutes_text(outcome, info)
         if rehearsal:

@@ -1,9 +1,12 @@
 """The web application through Django's test client: roles × views, entry, projector."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from daihoi.access import GRANTS, Role
 from daihoi.db.models import BallotEntry, Election
@@ -84,6 +87,11 @@ def test_projector_shows_nothing_of_a_result_before_certification(election: Elec
     minutes = board.get(reverse("minutes", args=[election.pk, "txt"])).content.decode()
     assert "BIÊN BẢN KIỂM PHIẾU" in minutes
     assert "SHA-256" in minutes
+    workbook_bytes = board.get(reverse("minutes", args=[election.pk, "xlsx"])).content
+    sheet = load_workbook(io.BytesIO(workbook_bytes)).active
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
+    assert "Nguyễn Văn An" in values
+    assert "Cơ sở tính kết quả" in values
     congress.projector_token = ""
     congress.save()
     assert Client().get(reverse("projector_data", args=["tok-123456"])).status_code == 404
