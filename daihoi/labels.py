@@ -278,3 +278,44 @@ def setting_notes(settings: Mapping[str, object], *, meeting: str, body: str) ->
         )
     notes.append(f"Cán bộ trẻ: dưới {settings['young_age_under']} tuổi tại ngày đại hội (R24).")
     return notes
+
+
+LIST_FINDINGS: Mapping[str, Label] = {
+    "no_surplus": (
+        "Danh sách phải nhiều hơn số lượng cần bầu ({candidates} người cho {seats} chỗ) (R4).",
+        "The list must be longer than the seats ({candidates} names for {seats}) (R4).",
+    ),
+    "surplus_above_cap": (
+        (
+            "Số dư {surplus} vượt 30% số lượng cần bầu (tối đa {max_surplus}): cần bớt "
+            "{names_to_drop} người (R4)."
+        ),
+        (
+            "A surplus of {surplus} exceeds 30 % of the seats (at most {max_surplus}): "
+            "{names_to_drop} names too many (R4)."
+        ),
+    ),
+    "surplus_outside_preparation_band": (
+        (
+            "Số dư {surplus} ngoài khoảng 10–15% cấp ủy chuẩn bị ({band_low}–{band_high} người) "
+            "(R4, OPEN-1)."
+        ),
+        (
+            "A surplus of {surplus} is outside the convening committee's 10–15 % band "
+            "({band_low}–{band_high}) (R4, OPEN-1)."
+        ),
+    ),
+    "fewer_candidates_than_seats": (
+        "Danh sách ít hơn số lượng cần bầu ({candidates}/{seats}): sẽ thiếu chỗ.",
+        "Fewer names than seats ({candidates}/{seats}): seats will stay empty.",
+    ),
+    "not_member_of_parent_body": (
+        "Có người không thuộc {parent} (R3, R20).",
+        "Some are not members of the {parent} (R3).",
+    ),
+    "candidate_on_counting_board": (
+        "Người có tên trong danh sách bầu cử không được ở Ban kiểm phiếu (R12).",
+        "A person on the list may not sit on the counting board (R12).",
+    ),
+    "duplicate_person": ("Một người có tên hai lần trong danh sách.", "A person is listed twice."),
+}

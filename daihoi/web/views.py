@@ -36,7 +36,7 @@ from daihoi.db.models import AuditEvent, Congress, Election
 from daihoi.exports.minutes_text import minutes_text
 from daihoi.exports.results_xlsx import results_workbook
 from daihoi.interchange.election_file import load_election
-from daihoi.labels import BASE_CATEGORIES, WARNINGS, fill
+from daihoi.labels import BASE_CATEGORIES, LIST_FINDINGS, WARNINGS, fill
 from daihoi.queries import get_election_view, get_projector_state
 
 
@@ -95,6 +95,10 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             "can_certify": can(request.user, Permission.CERTIFY),
             "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES),
             "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+            "list_findings": [
+                (f.severity.value, fill(LIST_FINDINGS[f.code][0], f.values))
+                for f in get_election_view(e).list_findings
+            ],
             "warnings": [(w.code, fill(WARNINGS[w.code][0], w.values)) for w in pending_warnings(e)]
             if e.state != Election.State.CERTIFIED
             else [],
@@ -328,6 +332,8 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
     info = congress_info(e.congress)
     if kind == "xlsx":
         title = f"{e.congress.organisation.name} — Đại hội lần thứ {e.congress.number}"
+        if rehearsal:
+            title = f"DIỄN TẬP — KHÔNG CÓ GIÁ TRỊ — {title}"
         data = results_workbook(e.result.document, title=title, sha256=e.result.sha256, body=e.body)
         response = HttpResponse(
             data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
