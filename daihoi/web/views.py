@@ -13,6 +13,7 @@ from daihoi.access import Permission, can, require
 from daihoi.actions.audit import record_event
 from daihoi.actions.certify import certify_result, open_election
 from daihoi.actions.entry import (
+    ballot_codes,
     content_from_marks,
     content_from_numbers,
     record_entry,
@@ -253,12 +254,23 @@ def differences(request: HttpRequest, election_id: int) -> HttpResponse:
     e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
     if request.method == "POST":
         try:
-            resolve_difference(
-                request.user,  # type: ignore[arg-type]
-                e.pk,
-                int(request.POST["sheet"]),
-                chosen_team=int(request.POST["team"]),
-            )
+            sheet = int(request.POST["sheet"])
+            if request.POST.get("team"):
+                resolve_difference(
+                    request.user,  # type: ignore[arg-type]  # signed in
+                    e.pk,
+                    sheet,
+                    chosen_team=int(request.POST["team"]),
+                )
+            else:  # a third reading of the paper, typed by the head of the board
+                numbers = _parse_numbers(request.POST.get("numbers", ""))
+                content = content_from_numbers(ballot_codes(e), numbers, struck=True)
+                resolve_difference(
+                    request.user,  # type: ignore[arg-type]  # signed in
+                    e.pk,
+                    sheet,
+                    content=content,
+                )
         except (ActionError, KeyError, ValueError) as error:
             text = _error_text(error) if isinstance(error, ActionError) else str(error)
             messages.error(request, text)

@@ -105,3 +105,18 @@ def test_pages_are_vietnamese_by_default_and_english_on_request(election: Electi
     assert "Số phiếu thu vào" in browser_in_english.content.decode()  # the hall's default
     client.post(reverse("set_language"), {"language": "en", "next": url})
     assert "Ballots collected" in client.get(url).content.decode()
+
+
+def test_third_reading_settles_a_difference(election: Election) -> None:
+    election.entry_teams = 2
+    election.save()
+    head = client_for(Role.COUNTING_HEAD)
+    url = reverse("entry", args=[election.pk])
+    head.post(f"{url}?team=1", {"team": 1, "sheet": 1, "mode": "struck", "numbers": "3"})
+    head.post(f"{url}?team=2", {"team": 2, "sheet": 1, "mode": "struck", "numbers": "2"})
+    page = head.get(reverse("differences", args=[election.pk])).content.decode()
+    assert "Tổ 1" in page
+    head.post(reverse("differences", args=[election.pk]), {"sheet": 1, "numbers": "1"})
+    resolution = election.resolutions.get()
+    assert resolution.chosen_team is None
+    assert resolution.content == {"kept": ["c2", "c3"]}
