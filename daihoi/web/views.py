@@ -208,8 +208,22 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
                     struck = request.POST.get("mode", "struck") == "struck"
                     numbers = _parse_numbers(request.POST.get("numbers", ""))
                     content = content_from_numbers(codes, numbers, struck=struck)
-                else:
-                    marks = {n: request.POST.get(f"mark_{n}", "none") for n in codes}
+                else:  # agree/disagree rows: type the rows that are not a plain "agree"
+                    disagree = set(_parse_numbers(request.POST.get("disagree", "")))
+                    blank = set(_parse_numbers(request.POST.get("blank", "")))
+                    both = set(_parse_numbers(request.POST.get("both", "")))
+                    marks = {
+                        n: "disagree"
+                        if n in disagree
+                        else "none"
+                        if n in blank
+                        else "both"
+                        if n in both
+                        else "agree"
+                        for n in codes
+                    }
+                    unknown = (disagree | blank | both) - set(codes)
+                    marks.update(dict.fromkeys(unknown, "none"))  # refused with the row number
                     content = content_from_marks(codes, marks)
                 candidates = tuple(numbered[n] for n in sorted(numbered))
                 record_entry(

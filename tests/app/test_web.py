@@ -120,3 +120,18 @@ def test_third_reading_settles_a_difference(election: Election) -> None:
     resolution = election.resolutions.get()
     assert resolution.chosen_team is None
     assert resolution.content == {"kept": ["c2", "c3"]}
+
+
+def test_agree_disagree_rows_are_typed_as_numbers(election: Election) -> None:
+    """A list without surplus (3 names, 3 seats): rows not typed are 'agree'."""
+    election.seats = 3
+    election.save()
+    board = client_for(Role.COUNTING_BOARD)
+    url = reverse("entry", args=[election.pk])
+    assert "KHÔNG ĐỒNG Ý" in board.get(url).content.decode()
+    board.post(url, {"team": 1, "sheet": 1, "disagree": "2", "blank": "3"})
+    assert BallotEntry.objects.get().content == {
+        "marks": {"c1": "agree", "c2": "disagree", "c3": "none"}
+    }
+    response = board.post(url, {"team": 1, "sheet": 2, "disagree": "7"})
+    assert "Số 7 không có trên phiếu" in response.content.decode()
