@@ -10,6 +10,7 @@ from daihoi.core.counting import ballot_order
 from daihoi.core.findings import Finding
 from daihoi.db.mappers import core_candidates, ruleset_of, settled
 from daihoi.db.models import Election
+from daihoi.labels import BODIES
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ def get_projector_state(election: Election | None) -> dict[str, Any]:
         "state": election.state,
         "election": election.pk,
         "body": election.body,
+        "title": f"Bầu {BODIES.get(election.body, (election.body, ''))[0]}"
+        + (f" — lần {election.round}" if election.round > 1 else ""),
         "round": election.round,
         "seats": election.seats,
         "entered": entered,

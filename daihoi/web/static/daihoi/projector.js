@@ -5,13 +5,16 @@
   const fmt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   function render(s) {
     if (s.state === "idle" || s.state === "setup") { screen.className = "progress"; screen.textContent = "…"; return; }
+    const title = "<div style='font-size:3vw;text-align:center'>" + s.title.replace(/</g, "&lt;") + "</div>";
     if (!s.result) {
       screen.className = "progress";
-      screen.textContent = fmt(s.entered) + " / " + fmt(s.collected);
+      screen.innerHTML = title + "<div>" + fmt(s.entered) + " / " + fmt(s.collected) + "</div>" +
+        "<div style='font-size:2vw'>phiếu đã kiểm</div>";
       return;
     }
     const elected = new Set(s.result.elected);
-    let html = "<table><tr><th>#</th><th></th><th>Số phiếu</th><th>Tỷ lệ</th></tr>";
+    let html = title + "<p style='text-align:center'>Cơ sở tính kết quả " + fmt(s.result.base) +
+      " — trúng cử khi từ " + fmt(s.result.votes_needed) + " phiếu trở lên</p><table><tr><th>#</th><th>Họ và tên</th><th>Số phiếu</th><th>Tỷ lệ</th></tr>";
     s.result.candidates.forEach((c, i) => {
       html += "<tr class='" + (elected.has(c.id) ? "elected" : "") + "'><td>" + (i + 1) + "</td><td>" +
         c.name.replace(/</g, "&lt;") + "</td><td class='num'>" + fmt(c.votes) + "</td><td class='num'>" +
