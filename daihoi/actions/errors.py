@@ -90,6 +90,22 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Cuộc bầu cử đã bắt đầu: không thể ghi nhận chỉ định.",
         "The election has started: an appointment cannot be recorded.",
     ),
+    "upload_too_large": (
+        "Tệp quá lớn (tối đa {limit} MB).",
+        "The file is too large (at most {limit} MB).",
+    ),
+    "upload_expired": (
+        "Bản xem trước đã hết hạn: hãy tải tệp lên lại.",
+        "The preview has expired: upload again.",
+    ),
+    "upload_has_problems": (
+        "Tệp còn {count} lỗi: chưa lưu gì.",
+        "The file has {count} problems: nothing was stored.",
+    ),
+    "delegate_exists": (
+        "Dòng {row}: {name} đã có trong danh sách đại biểu.",
+        "Row {row}: {name} is already in the register.",
+    ),
     "election_invalid": (
         "Cuộc bầu cử chưa đủ điều kiện kiểm phiếu: {detail}",
         "The election cannot be counted: {detail}",

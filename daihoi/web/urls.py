@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from daihoi.web import setup_views, views
+from daihoi.web import register_views, setup_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,6 +11,22 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("dai-hoi/moi/", setup_views.congress_new, name="congress_new"),
     path("dai-hoi/<int:congress_id>/", views.congress, name="congress"),
+    path("dai-hoi/<int:congress_id>/dai-bieu/", register_views.register, name="register"),
+    path(
+        "dai-hoi/<int:congress_id>/dai-bieu/tai-len/",
+        register_views.register_upload,
+        name="register_upload",
+    ),
+    path(
+        "dai-hoi/<int:congress_id>/dai-bieu/luu/",
+        register_views.register_confirm,
+        name="register_confirm",
+    ),
+    path(
+        "dai-hoi/mau-danh-sach-dai-bieu.xlsx",
+        register_views.register_template_download,
+        name="register_template",
+    ),
     path("dai-hoi/<int:congress_id>/bau-cu-moi/", setup_views.election_new, name="election_new"),
     path(
         "bau-cu/<int:election_id>/chi-dinh/",

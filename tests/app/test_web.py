@@ -135,3 +135,35 @@ def test_agree_disagree_rows_are_typed_as_numbers(election: Election) -> None:
     }
     response = board.post(url, {"team": 1, "sheet": 2, "disagree": "7"})
     assert "Số 7 không có trên phiếu" in response.content.decode()
+
+
+def test_register_import_previews_then_stores_all_or_nothing(election: Election) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from daihoi.db.models import Delegate
+    from tests.imports.test_register_workbook import GOOD, workbook
+
+    organiser = client_for(Role.ORGANISER)
+    congress_id = election.congress_id
+    template = organiser.get(reverse("register_template"))
+    assert template.status_code == 200
+    bad = [GOOD[0], "", *GOOD[2:]]
+    upload = SimpleUploadedFile("ds.xlsx", workbook(GOOD, bad))
+    page = organiser.post(reverse("register_upload", args=[congress_id]), {"file": upload})
+    assert "Dòng 4, cột Họ và tên" in page.content.decode()
+    assert page.context["preview"].token == ""
+    assert Delegate.objects.count() == 0
+    second = [GOOD[0], "Lê Văn Bình", *GOOD[2:]]
+    upload = SimpleUploadedFile("ds.xlsx", workbook(GOOD, second))
+    page = organiser.post(reverse("register_upload", args=[congress_id]), {"file": upload})
+    token = page.context["preview"].token
+    assert token
+    assert Delegate.objects.count() == 0  # a preview stores nothing
+    organiser.post(reverse("register_confirm", args=[congress_id]), {"token": token})
+    assert sorted(Delegate.objects.values_list("full_name", flat=True)) == [
+        "Lê Văn Bình",
+        "Nguyễn Thị Hằng",
+    ]
+    again = organiser.post(reverse("register_confirm", args=[congress_id]), {"token": token})
+    assert again.status_code == 302
+    assert Delegate.objects.count() == 2  # the same preview cannot be stored twice

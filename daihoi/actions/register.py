@@ -1,0 +1,86 @@
+"""Importing the delegate register from a workbook: checked in full, then stored all at once.
+
+A workbook with any problem stores nothing; the preview lists every problem with its row and
+column. The upload is kept in the data folder between the preview and the confirmation, so the
+rows stored are exactly those previewed.
+"""
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+from daihoi.actions.audit import User, record_event
+from daihoi.actions.errors import ActionError
+from daihoi.actions.transactions import write_transaction
+from daihoi.db.models import Congress, Delegate
+from daihoi.imports.register import DelegateRow, RowProblem, parse_register
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the organiser sees before confirming: the rows, the problems, the upload's token."""
+
+    rows: list[DelegateRow]
+    problems: list[RowProblem]
+    token: str
+
+
+def _uploads() -> Path:
+    folder = Path(settings.DATA_DIR) / "uploads"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def preview_register(congress: Congress, data: bytes) -> Preview:
+    """Parse an uploaded register; keep it under a fresh token when it has no problem."""
+    if len(data) > MAX_UPLOAD:
+        raise ActionError("upload_too_large", "file", limit=MAX_UPLOAD // (1024 * 1024))
+    rows, problems = parse_register(data, on=congress.starts_on)
+    token = ""
+    if not problems:
+        token = secrets.token_urlsafe(16)
+        (_uploads() / f"{token}.xlsx").write_bytes(data)
+    return Preview(rows, problems, token)
+
+
+def import_register(user: User, congress_id: int, token: str) -> int:
+    """Store the previewed register: every row or none. Returns the number of delegates added."""
+    if not token or not token.replace("-", "").replace("_", "").isalnum():
+        raise ActionError("upload_expired", "token")
+    path = _uploads() / f"{token}.xlsx"
+    if not path.exists():
+        raise ActionError("upload_expired", "token")
+    with write_transaction():
+        congress = Congress.objects.select_for_update().get(pk=congress_id)
+        rows, problems = parse_register(path.read_bytes(), on=congress.starts_on)
+        if problems:
+            raise ActionError("upload_has_problems", "file", count=len(problems))
+        existing = set(congress.delegates.values_list("full_name", "birth_date"))
+        clashes = [r for r in rows if (r.full_name, r.birth_date) in existing]
+        if clashes:
+            first = clashes[0]
+            raise ActionError("delegate_exists", "file", row=first.row, name=first.full_name)
+        Delegate.objects.bulk_create(
+            Delegate(
+                congress=congress,
+                full_name=r.full_name,
+                birth_date=r.birth_date,
+                gender=r.gender,
+                ethnicity=r.ethnicity,
+                education=r.education,
+                political_theory=r.political_theory,
+                party_joined_on=r.party_joined_on,
+                position=r.position,
+                unit=r.unit,
+                kind=r.kind,
+                incumbent=r.incumbent,
+            )
+            for r in rows
+        )
+        record_event(user, "import_register", congress, rows=len(rows), file=path.name)
+    path.unlink(missing_ok=True)
+    return len(rows)

@@ -1,0 +1,62 @@
+"""The delegate register: the list, the workbook template, upload with preview, confirmation."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from daihoi.access import Permission, require
+from daihoi.actions.errors import ActionError
+from daihoi.actions.register import import_register, preview_register
+from daihoi.core.vi.collation import name_sort_key
+from daihoi.db.models import Congress
+from daihoi.imports.register import register_template
+from daihoi.web.views import _error_text
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require(Permission.VIEW_CONGRESS)
+def register(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
+    delegates = sorted(congress.delegates.all(), key=lambda d: name_sort_key(d.full_name))
+    return render(request, "web/register.html", {"congress": congress, "delegates": delegates})
+
+
+@require(Permission.MANAGE_CONGRESS)
+def register_template_download(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(register_template(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-dai-bieu.xlsx"'
+    return response
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def register_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Chưa chọn tệp / no file chosen")
+        return redirect("register", congress_id)
+    try:
+        preview = preview_register(congress, upload.read())
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+        return redirect("register", congress_id)
+    return render(request, "web/register_preview.html", {"congress": congress, "preview": preview})
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def register_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
+    try:
+        count = import_register(
+            request.user,  # type: ignore[arg-type]  # signed in
+            congress_id,
+            request.POST.get("token", ""),
+        )
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, f"+ {count}")
+    return redirect("register", congress_id)

@@ -1,0 +1,118 @@
+"""The register workbook: template round trip; one problem per fault, by row and column."""
+
+import io
+import unicodedata
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+
+from daihoi.imports.register import COLUMNS, parse_register, register_template
+
+CONGRESS = date(2020, 6, 5)
+GOOD = [
+    "1",
+    "Nguyễn Thị Hằng",
+    "07/06/1970",
+    "Nữ",
+    "Kinh",
+    "Thạc sĩ",
+    "Cao cấp",
+    "15/03/1995",
+    "Bí thư Đảng ủy",
+    "Đảng bộ phường Bình Hàn",
+    "Được bầu",
+    "Không",
+]
+
+
+def workbook(*rows: list[Any], header: tuple[str, ...] = COLUMNS) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["DANH SÁCH ĐẠI BIỂU"])  # a title row above the header is common
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def problems_of(*rows: list[Any]) -> list[tuple[int, str, str]]:
+    _, problems = parse_register(workbook(*rows), on=CONGRESS)
+    return [(p.row, p.column, p.code) for p in problems]
+
+
+def test_template_round_trip() -> None:
+    book = load_workbook(io.BytesIO(register_template()))
+    sheet = book["Danh sách đại biểu"]
+    assert [c.value for c in sheet[1]] == list(COLUMNS)
+    sheet.append(GOOD)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    rows, problems = parse_register(buffer.getvalue(), on=CONGRESS)
+    assert problems == []
+    assert rows[0].full_name == "Nguyễn Thị Hằng"
+    assert rows[0].gender == "female"
+    assert rows[0].kind == "elected"
+    assert rows[0].birth_date == date(1970, 6, 7)
+
+
+def test_good_rows_with_excel_dates_and_nfd_text() -> None:
+    nfd = unicodedata.normalize("NFD", "Trần  Văn Đức")
+    rows, problems = parse_register(
+        workbook(
+            GOOD,
+            [
+                "2",
+                nfd,
+                datetime(1965, 1, 2),  # noqa: DTZ001 - an Excel date cell is naive
+                "nam",
+                None,
+                "",
+                "",
+                None,
+                "",
+                "",
+                "Đương nhiên",
+                "Có",
+            ],
+        ),
+        on=CONGRESS,
+    )
+    assert problems == []
+    assert rows[1].full_name == "Trần Văn Đức"
+    assert unicodedata.is_normalized("NFC", rows[1].full_name)
+    assert rows[1].ethnicity == "Kinh"
+    assert rows[1].incumbent is True
+    assert rows[1].row == 4
+
+
+def test_each_fault_names_its_row_and_column() -> None:
+    no_name = [*GOOD[:1], "", *GOOD[2:]]
+    bad_date = [*GOOD[:2], "30/02/1970", *GOOD[3:]]
+    bad_gender = [GOOD[0], "Lê Văn Bình", GOOD[2], "X", *GOOD[4:]]
+    young = [GOOD[0], "Phạm Văn Trẻ", "01/01/2005", *GOOD[3:7], "", *GOOD[8:]]
+    early_party = [GOOD[0], "Vũ Thị Lan", *GOOD[2:7], "01/01/1980", *GOOD[8:]]
+    assert problems_of(GOOD, no_name, bad_date, bad_gender, young, early_party, GOOD) == [
+        (4, "Họ và tên", "missing_name"),
+        (5, "Ngày sinh", "impossible_date"),
+        (6, "Giới tính", "unknown_value"),
+        (7, "Ngày sinh", "too_young"),
+        (8, "Ngày vào Đảng", "impossible_party_date"),
+        (9, "Họ và tên", "duplicate_person"),
+    ]
+
+
+def test_unknown_unit_and_missing_column_and_not_a_workbook() -> None:
+    _, problems = parse_register(workbook(GOOD), valid_units=["Đảng bộ phường Khác"], on=CONGRESS)
+    assert [(p.row, p.column, p.code) for p in problems] == [(3, "Đơn vị", "unknown_unit")]
+    assert "Dòng 3, cột Đơn vị" in problems[0].message_vi
+    header = tuple(c for c in COLUMNS if c != "Giới tính")
+    _, problems = parse_register(workbook(header=header), on=CONGRESS)
+    assert [(p.row, p.column, p.code) for p in problems] == [(2, "Giới tính", "missing_column")]
+    rows, problems = parse_register(b"not a workbook at all")
+    assert rows == []
+    assert [p.code for p in problems] == ["not_xlsx"]
+    assert parse_register(workbook(), on=CONGRESS) == ([], [])
