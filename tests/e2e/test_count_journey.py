@@ -1,8 +1,9 @@
-"""A counting board's journey in a real browser (Playwright driving the system Chromium).
+"""A congress's journey in a real browser (Playwright driving the system Chromium).
 
-Enter 20 ballots twice with one deliberate difference, settle it against the paper, certify,
-see the result on the projector, download the minutes. Screenshots of the entry screen and of
-the projector are kept in test-artifacts/ for people to look at.
+Import the register from a workbook, define an election, record its figures, open it, enter 20
+ballots twice with one deliberate difference, settle it against the paper, certify, see the
+result on the projector, download the election file and the minutes. Screenshots of the entry
+screen and of the projector are kept in test-artifacts/ for people to look at.
 """
 
 import os
@@ -16,7 +17,8 @@ from django.contrib.auth.models import Group, User
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from daihoi.access import Role
-from daihoi.db.models import Candidate, Congress, Election, Organisation
+from daihoi.db.models import Congress, Election, Organisation
+from tests.imports.test_register_workbook import workbook
 
 # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -57,24 +59,66 @@ def congress(transactional_db: None) -> Congress:
         projector_token="hall-screen-e2e",
         mode=Congress.Mode.OFFICIAL,
     )
-    election = Election.objects.create(
-        congress=c,
-        body="executive_committee",
-        meeting="delegates_congress",
-        seats=3,
-        summoned=22,
-        present=20,
-        ballots_issued=20,
-        ballots_collected=20,
-        entry_teams=2,
-        excluded_from_base={"delegates_absent_whole_congress_not_replaced": 1},
-        state=Election.State.OPEN,
-    )
-    for number, name in enumerate(NAMES, start=1):
-        Candidate.objects.create(election=election, code=f"c{number}", number=number, name=name)
     head = User.objects.create_user("truongban", password="pw-e2e")
-    head.groups.add(Group.objects.create(name=Role.COUNTING_HEAD.value))
+    for role in (Role.COUNTING_HEAD, Role.ORGANISER):
+        head.groups.add(Group.objects.get_or_create(name=role.value)[0])
     return c
+
+
+def register_workbook(path: Path) -> Path:
+    rows = [
+        [
+            str(i),
+            name,
+            f"0{i}/05/197{i}",
+            "Nữ" if i % 2 else "Nam",
+            "Kinh",
+            "Đại học",
+            "Cao cấp",
+            "",
+            "",
+            "Đảng bộ phường Thử Nghiệm",
+            "Được bầu",
+            "Không",
+        ]
+        for i, name in enumerate(NAMES, start=1)
+    ]
+    path.write_bytes(workbook(*rows))
+    return path
+
+
+def import_and_define(page: Page, base: str, congress: Congress, tmp: Path) -> Election:
+    page.goto(f"{base}/dai-hoi/{congress.pk}/dai-bieu/")
+    page.set_input_files("input[name=file]", str(register_workbook(tmp / "dai-bieu.xlsx")))
+    with page.expect_navigation():
+        page.click("text=Kiểm tra tệp")
+    assert "5 dòng không có lỗi." in page.content()
+    with page.expect_navigation():
+        page.click("text=Lưu tất cả các dòng")
+    page.goto(f"{base}/dai-hoi/{congress.pk}/bau-cu-moi/")
+    page.select_option("select[name=body]", "executive_committee")
+    page.fill("input[name=seats]", "3")
+    page.select_option("select[name=entry_teams]", "2")
+    page.fill("input[name=list_approval]", "20/20 đại biểu có mặt tán thành")
+    for box in page.locator("input[name=delegates]").all():
+        box.check()
+    with page.expect_navigation():
+        page.click("button:has-text('Tạo cuộc bầu cử')")
+    election = congress.elections.get()
+    page.click("text=Ghi số liệu")
+    page.fill("input[name=summoned]", "22")
+    page.fill("input[name=excluded_delegates_absent_whole_congress_not_replaced]", "1")
+    page.fill("input[name=present]", "20")
+    page.fill("input[name=ballots_issued]", "20")
+    page.fill("input[name=ballots_collected]", "20")
+    with page.expect_navigation():
+        page.click("button:has-text('Lưu số liệu')")
+    with page.expect_navigation():
+        page.click("button:has-text('Mở nhập phiếu')")
+    election.refresh_from_db()
+    assert election.state == Election.State.OPEN
+    assert [c.name for c in election.candidates.all()] == NAMES  # already in ballot order
+    return election
 
 
 def sign_in(page: Page, base: str) -> None:
@@ -104,13 +148,13 @@ def enter_stack(
     assert "20/20" in page.inner_text("#progress")
 
 
-def test_enter_twice_settle_certify_project_and_print(
-    browser: Browser, live_server: object, congress: Congress
+def test_import_define_enter_twice_settle_certify_project_and_print(
+    browser: Browser, live_server: object, congress: Congress, tmp_path: Path
 ) -> None:
     base = str(live_server)
-    election = congress.elections.get()
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     sign_in(page, base)
+    election = import_and_define(page, base, congress, tmp_path)
     enter_stack(page, base, election, team=1, odd_sheet=None)
     enter_stack(page, base, election, team=2, odd_sheet=7)
 
