@@ -34,6 +34,8 @@ from daihoi.core.counting import count_checked
 from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.db.mappers import congress_info, numbered_candidates, settled
 from daihoi.db.models import AuditEvent, Congress, Election
+from daihoi.exports.minutes_docx import minutes_docx
+from daihoi.exports.minutes_pdf import minutes_pdf
 from daihoi.exports.minutes_text import minutes_text
 from daihoi.exports.results_xlsx import results_workbook
 from daihoi.interchange.election_file import load_election
@@ -356,6 +358,24 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
     outcome = count_checked(parsed.checked)
     rehearsal = e.congress.mode == Congress.Mode.REHEARSAL
     info = congress_info(e.congress)
+    if kind in ("pdf", "docx"):
+        render_document = minutes_pdf if kind == "pdf" else minutes_docx
+        data = render_document(
+            outcome,
+            info,
+            sha256=e.result.sha256,
+            rehearsal=rehearsal,
+            explanations=e.acknowledgements,
+        )
+        types = {
+            "pdf": "application/pdf",
+            "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        }
+        response = HttpResponse(data, content_type=types[kind])
+        response["Content-Disposition"] = (
+            f'attachment; filename="bien-ban-kiem-phieu-{e.pk}.{kind}"'
+        )
+        return response
     if kind == "xlsx":
         title = f"{e.congress.organisation.name} — Đại hội lần thứ {e.congress.number}"
         if rehearsal:

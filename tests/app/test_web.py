@@ -87,6 +87,11 @@ def test_projector_shows_nothing_of_a_result_before_certification(election: Elec
     minutes = board.get(reverse("minutes", args=[election.pk, "txt"])).content.decode()
     assert "BIÊN BẢN KIỂM PHIẾU" in minutes
     assert "SHA-256" in minutes
+    pdf = board.get(reverse("minutes", args=[election.pk, "pdf"]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    docx = board.get(reverse("minutes", args=[election.pk, "docx"]))
+    assert docx.content.startswith(b"PK")
     workbook_bytes = board.get(reverse("minutes", args=[election.pk, "xlsx"])).content
     sheet = load_workbook(io.BytesIO(workbook_bytes)).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]

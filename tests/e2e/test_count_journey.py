@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import Browser, Page, sync_playwright
+from pypdf import PdfReader
 
 from daihoi.access import Role
 from daihoi.db.models import Congress, Election, Organisation
@@ -196,5 +197,12 @@ def test_import_define_enter_twice_settle_certify_project_and_print(
     saved = ARTIFACTS / "election-file.json"
     download.value.save_as(saved)
     assert '"daihoi.election/1"' in saved.read_text(encoding="utf-8")
-    minutes = page.request.get(f"{base}/bau-cu/{election.pk}/bien-ban.txt").text()
-    assert "BIÊN BẢN KIỂM PHIẾU" in minutes
+    page.goto(f"{base}/bau-cu/{election.pk}/ket-qua/")
+    with page.expect_download() as minutes:
+        page.click("text=Biên bản (PDF)")
+    pdf = ARTIFACTS / "minutes.pdf"
+    minutes.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "BIÊN BẢN KIỂM PHIẾU" in text
+    assert election.result.sha256 in " ".join(text.split())
