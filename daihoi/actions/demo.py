@@ -17,6 +17,7 @@ from django.db import transaction
 from daihoi.access import Role
 from daihoi.actions.audit import record_event
 from daihoi.core.vi.collation import name_sort_key
+from daihoi.db.mappers import put_on_list
 from daihoi.db.models import Candidate, Congress, Delegate, Election, Organisation, Session
 from daihoi.demo.names import invented_names
 
@@ -127,20 +128,7 @@ def _election(
         ballots_collected=284,
         **extra,
     )
-    Candidate.objects.bulk_create(
-        Candidate(
-            election=election,
-            delegate=d,
-            code=f"c{i:02d}",
-            number=i,
-            name=d.full_name,
-            birth_date=d.birth_date,
-            gender=d.gender,
-            ethnicity=d.ethnicity,
-            incumbent=d.incumbent,
-        )
-        for i, d in enumerate(people, start=1)
-    )
+    put_on_list(election, people)
     return election
 
 

@@ -11,9 +11,9 @@ from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import Body, Meeting
 from daihoi.core.rulesets.model import SettingsError
 from daihoi.core.rulesets.registry import RULESETS
-from daihoi.core.vi.collation import name_sort_key
 from daihoi.core.vi.text import nfc
-from daihoi.db.models import Candidate, Congress, Delegate, Election, Organisation, Session
+from daihoi.db.mappers import put_on_list
+from daihoi.db.models import Congress, Delegate, Election, Organisation, Session
 
 
 def create_congress(  # noqa: PLR0913 - the fields of the congress form
@@ -105,23 +105,7 @@ def create_election(  # noqa: PLR0913 - the fields of the election form
             entry_teams=entry_teams,
             list_approval=nfc(list_approval),
         )
-        ordered = sorted(
-            delegates, key=lambda d: (name_sort_key(d.full_name), d.birth_date or date.max)
-        )
-        Candidate.objects.bulk_create(
-            Candidate(
-                election=election,
-                delegate=d,
-                code=f"c{number:02d}",
-                number=number,
-                name=d.full_name,
-                birth_date=d.birth_date,
-                gender=d.gender,
-                ethnicity=d.ethnicity,
-                incumbent=d.incumbent,
-            )
-            for number, d in enumerate(ordered, start=1)
-        )
+        put_on_list(election, delegates)
         record_event(
             user,
             "create_election",
@@ -129,7 +113,7 @@ def create_election(  # noqa: PLR0913 - the fields of the election form
             election=election.pk,
             body=body,
             seats=seats,
-            candidates=len(ordered),
+            candidates=len(delegates),
             list_approval=election.list_approval,
         )
         return election
