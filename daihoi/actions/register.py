@@ -14,7 +14,9 @@ from django.conf import settings
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
-from daihoi.db.models import Congress, Delegate
+from daihoi.core.vi.collation import name_sort_key
+from daihoi.db.models import Candidate, Congress, Delegate, Election
+from daihoi.imports.candidates import parse_candidates
 from daihoi.imports.register import DelegateRow, RowProblem, parse_register
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -84,3 +86,60 @@ def import_register(user: User, congress_id: int, token: str) -> int:
         record_event(user, "import_register", congress, rows=len(rows), file=path.name)
     path.unlink(missing_ok=True)
     return len(rows)
+
+
+def import_candidates(user: User, election_id: int, data: bytes) -> list[RowProblem]:
+    """Replace a list still in set-up with the workbook's names: all or nothing.
+
+    Returns the problems; when there is any, nothing changed. Names that are delegates of the
+    congress (same name and date of birth) are linked to their register entry.
+    """
+    if len(data) > MAX_UPLOAD:
+        raise ActionError("upload_too_large", "file", limit=MAX_UPLOAD // (1024 * 1024))
+    election = Election.objects.select_related("congress").get(pk=election_id)
+    register = [
+        DelegateRow(
+            row=0,
+            full_name=d.full_name,
+            birth_date=d.birth_date,
+            gender=d.gender,
+            ethnicity="",
+            education="",
+            political_theory="",
+            party_joined_on=None,
+            position="",
+            unit="",
+            kind=d.kind,
+            incumbent=d.incumbent,
+        )
+        for d in election.congress.delegates.all()
+        if d.birth_date is not None
+    ]
+    rows, problems = parse_candidates(data, register=register)
+    if problems:
+        return problems
+    with write_transaction():
+        election = Election.objects.select_for_update().get(pk=election_id)
+        if election.state != Election.State.SETUP:
+            raise ActionError("election_not_in_setup")
+        delegates = {(d.full_name, d.birth_date): d for d in election.congress.delegates.all()}
+        election.candidates.all().delete()
+        ordered = sorted(rows, key=lambda r: (name_sort_key(r.full_name), r.birth_date))
+        Candidate.objects.bulk_create(
+            Candidate(
+                election=election,
+                delegate=delegates.get((r.full_name, r.birth_date)),
+                code=f"c{number:02d}",
+                number=number,
+                name=r.full_name,
+                birth_date=r.birth_date,
+                gender=r.gender,
+                ethnicity=r.ethnicity,
+                incumbent=r.incumbent,
+            )
+            for number, r in enumerate(ordered, start=1)
+        )
+        record_event(
+            user, "import_candidates", election.congress, election=election.pk, candidates=len(rows)
+        )
+    return []

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, require
 from daihoi.actions.errors import ActionError
-from daihoi.actions.register import import_register, preview_register
+from daihoi.actions.register import import_candidates, import_register, preview_register
 from daihoi.core.vi.collation import name_sort_key
-from daihoi.db.models import Congress
+from daihoi.db.models import Congress, Election
 from daihoi.imports.register import register_template
 from daihoi.web.views import _error_text
 
@@ -60,3 +60,22 @@ def register_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
     else:
         messages.success(request, f"+ {count}")
     return redirect("register", congress_id)
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def candidates_upload(request: HttpRequest, election_id: int) -> HttpResponse:
+    """Replace a list in set-up from a workbook; every problem shown, nothing changed if any."""
+    election = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Chưa chọn tệp / no file chosen")
+        return redirect("election", election_id)
+    try:
+        problems = import_candidates(request.user, election.pk, upload.read())  # type: ignore[arg-type]
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+        return redirect("election", election_id)
+    for problem in problems:
+        messages.error(request, problem.message_vi)
+    return redirect("election", election_id)

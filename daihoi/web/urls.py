@@ -29,6 +29,11 @@ urlpatterns = [
     ),
     path("dai-hoi/<int:congress_id>/bau-cu-moi/", setup_views.election_new, name="election_new"),
     path(
+        "bau-cu/<int:election_id>/danh-sach/",
+        register_views.candidates_upload,
+        name="candidates_upload",
+    ),
+    path(
         "bau-cu/<int:election_id>/chi-dinh/",
         setup_views.election_appointed,
         name="election_appointed",

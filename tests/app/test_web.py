@@ -172,3 +172,25 @@ def test_register_import_previews_then_stores_all_or_nothing(election: Election)
     again = organiser.post(reverse("register_confirm", args=[congress_id]), {"token": token})
     assert again.status_code == 302
     assert Delegate.objects.count() == 2  # the same preview cannot be stored twice
+
+
+def test_candidate_list_import_replaces_a_list_in_setup(election: Election) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from daihoi.imports.candidates import COLUMNS
+    from tests.imports.test_register_workbook import workbook
+
+    election.state = Election.State.SETUP
+    election.save()
+    organiser = client_for(Role.ORGANISER)
+    url = reverse("candidates_upload", args=[election.pk])
+    bad = workbook(["1", "Vũ Văn Giang", "30/02/1970", "Nam", "", ""], header=COLUMNS)
+    organiser.post(url, {"file": SimpleUploadedFile("l.xlsx", bad)})
+    assert election.candidates.count() == 3  # unchanged
+    good = workbook(
+        ["1", "Vũ Văn Giang", "01/02/1970", "Nam", "", ""],
+        ["2", "Đỗ Văn Đức", "01/02/1971", "Nam", "", ""],
+        header=COLUMNS,
+    )
+    organiser.post(url, {"file": SimpleUploadedFile("l.xlsx", good)})
+    assert [c.name for c in election.candidates.all()] == ["Đỗ Văn Đức", "Vũ Văn Giang"]
