@@ -47,11 +47,16 @@ def roles_of(user: AbstractBaseUser | AnonymousUser) -> frozenset[Role]:
     """The roles of a signed-in user; a superuser is an organiser."""
     if not user.is_authenticated:
         return frozenset()
+    cached: frozenset[Role] | None = getattr(user, "_daihoi_roles", None)
+    if cached is not None:  # one query per request, however many checks a page makes
+        return cached
     names = set(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]
     roles = {role for role in Role if role.value in names}
     if getattr(user, "is_superuser", False):
         roles.add(Role.ORGANISER)
-    return frozenset(roles)
+    found = frozenset(roles)
+    setattr(user, "_daihoi_roles", found)  # noqa: B010 - a per-request cache on the user object
+    return found
 
 
 def can(user: AbstractBaseUser | AnonymousUser, permission: Permission) -> bool:

@@ -84,13 +84,15 @@ def record_entry(  # noqa: PLR0913 - who, where, which paper, what it shows, and
     content: Mapping[str, Any],
     *,
     candidates: tuple[Candidate, ...] | None = None,
+    loaded: Election | None = None,
 ) -> BallotEntry:
     """Store one typed ballot of `team` for the paper numbered `sheet`.
 
     The ballot is checked against the list before the write transaction, which then only
     re-reads the election's state and inserts: saves stay short when many clerks type at once.
+    `candidates` and `loaded` (the election with its congress) spare queries a caller has made.
     """
-    election = Election.objects.select_related("congress").get(pk=election_id)
+    election = loaded or Election.objects.select_related("congress").get(pk=election_id)
     _refuse_unless_open(election)
     if not 1 <= team <= election.entry_teams:
         raise ActionError("team_out_of_range", "team", team=team, teams=election.entry_teams)

@@ -235,6 +235,7 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
                     sheet,
                     content,
                     candidates=candidates,
+                    loaded=e,
                 )
         except ActionError as error:
             messages.error(request, _error_text(error))
