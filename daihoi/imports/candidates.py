@@ -9,7 +9,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from daihoi.core.vi.text import nfc
-from daihoi.imports.register import GENDERS, YES_NO, DelegateRow, RowProblem, _key, _open, _Rows
+from daihoi.imports.register import (
+    GENDERS,
+    YES_NO,
+    DelegateRow,
+    RowProblem,
+    _key,
+    _open,
+    _Rows,
+    cell_of,
+    is_blank,
+    locate_header,
+)
 
 COLUMNS = ("STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Ủy viên khóa trước")
 
@@ -35,19 +46,10 @@ def parse_candidates(
     if problems:
         return [], problems
     reader = _Rows()
-    header_at = next(
-        (i for i, row in enumerate(table) if _key("Họ và tên") in {_key(c) for c in row}), None
-    )
-    if header_at is None:
-        reader.fail(
-            1,
-            "Họ và tên",
-            "missing_column",
-            "không tìm thấy dòng tiêu đề có cột này",
-            "no header row with this column",
-        )
+    located = locate_header(table, reader)
+    if located is None:
         return [], reader.problems
-    header = {_key(c): i for i, c in enumerate(table[header_at]) if c is not None}
+    header_at, header = located
     by_name = {(r.full_name, r.birth_date): r.row for r in register or ()}
     names = {r.full_name for r in register or ()}
     rows: list[CandidateRow] = []
@@ -55,10 +57,9 @@ def parse_candidates(
     for number, values in enumerate(table[header_at + 1 :], start=header_at + 2):
 
         def cell(column: str, values: tuple[object, ...] = values) -> object:
-            index = header.get(_key(column))
-            return values[index] if index is not None and index < len(values) else None
+            return cell_of(header, values, column)
 
-        if all(v is None or str(v).strip() == "" for v in values):
+        if is_blank(values):
             continue
         before = len(reader.problems)
         name = nfc(str(cell("Họ và tên") or ""))

@@ -166,6 +166,35 @@ class _Rows:
         return None
 
 
+def locate_header(
+    table: list[tuple[object, ...]], reader: _Rows
+) -> tuple[int, dict[str, int]] | None:
+    """The header row (the first holding "Họ và tên") and each header's column index."""
+    header_at = next(
+        (i for i, row in enumerate(table) if _key("Họ và tên") in {_key(c) for c in row}), None
+    )
+    if header_at is None:
+        reader.fail(
+            1,
+            "Họ và tên",
+            "missing_column",
+            "không tìm thấy dòng tiêu đề có cột này",
+            "no header row with this column",
+        )
+        return None
+    return header_at, {_key(c): i for i, c in enumerate(table[header_at]) if c is not None}
+
+
+def cell_of(header: dict[str, int], values: tuple[object, ...], column: str) -> object:
+    """The value under `column` in a row, or None when the column or the cell is absent."""
+    index = header.get(_key(column))
+    return values[index] if index is not None and index < len(values) else None
+
+
+def is_blank(values: tuple[object, ...]) -> bool:
+    return all(v is None or str(v).strip() == "" for v in values)
+
+
 def _open(data: bytes) -> tuple[list[tuple[object, ...]], list[RowProblem]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -182,7 +211,7 @@ def _open(data: bytes) -> tuple[list[tuple[object, ...]], list[RowProblem]]:
     return [tuple(row) for row in sheet.iter_rows(values_only=True)], []
 
 
-def parse_register(  # noqa: C901, PLR0912, PLR0915 - one check per column, in column order
+def parse_register(  # noqa: C901, PLR0912 - one check per column, in column order
     data: bytes, *, valid_units: Collection[str] | None = None, on: date | None = None
 ) -> tuple[list[DelegateRow], list[RowProblem]]:
     """Every delegate row and every problem; rows with a problem are not returned."""
@@ -190,19 +219,10 @@ def parse_register(  # noqa: C901, PLR0912, PLR0915 - one check per column, in c
     if problems:
         return [], problems
     reader = _Rows()
-    header_at = next(
-        (i for i, row in enumerate(table) if _key("Họ và tên") in {_key(c) for c in row}), None
-    )
-    if header_at is None:
-        reader.fail(
-            1,
-            "Họ và tên",
-            "missing_column",
-            "không tìm thấy dòng tiêu đề có cột này",
-            "no header row with this column",
-        )
+    located = locate_header(table, reader)
+    if located is None:
         return [], reader.problems
-    header = {_key(c): i for i, c in enumerate(table[header_at]) if c is not None}
+    header_at, header = located
     for column in REQUIRED:
         if _key(column) not in header:
             reader.fail(
@@ -220,10 +240,9 @@ def parse_register(  # noqa: C901, PLR0912, PLR0915 - one check per column, in c
     for offset, values in enumerate(table[header_at + 1 :], start=header_at + 2):
 
         def cell(column: str, values: tuple[object, ...] = values) -> object:
-            index = header.get(_key(column))
-            return values[index] if index is not None and index < len(values) else None
+            return cell_of(header, values, column)
 
-        if all(v is None or str(v).strip() == "" for v in values):
+        if is_blank(values):
             continue
         before = len(reader.problems)
         name = nfc(str(cell("Họ và tên") or ""))
