@@ -91,6 +91,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-SESSION_COOKIE_AGE = (
-    60 * 60 * 24 * 7
-)  # a congress lasts days; a clerk must not be logged out mid-count
+# A congress lasts days; a clerk must not be logged out mid-count.
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 7
+# Sessions are read from the process's memory and written through to the database, so a save
+# costs no session query; after a restart they are read from the database again.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
