@@ -36,3 +36,17 @@ def percent_of(numerator: int, denominator: int) -> str:
 def body_label(code: str) -> str:
     english = (get_language() or "vi").startswith("en")
     return BODIES.get(code, (code, code))[1 if english else 0]
+
+
+_STATES = {
+    "setup": ("Đang chuẩn bị", "Set-up"),
+    "open": ("Đang nhập phiếu", "Open for entry"),
+    "certified": ("Đã chứng nhận", "Certified"),
+    "appointed": ("Cấp trên chỉ định", "Appointed"),
+}
+
+
+@register.filter
+def state_label(code: str) -> str:
+    english = (get_language() or "vi").startswith("en")
+    return _STATES.get(code, (code, code))[1 if english else 0]
