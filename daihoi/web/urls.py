@@ -41,6 +41,7 @@ urlpatterns = [
     path("dai-hoi/<int:congress_id>/man-chieu/", views.projector_link, name="projector_link"),
     path("dai-hoi/<int:congress_id>/nhat-ky/", views.audit, name="audit"),
     path("bau-cu/<int:election_id>/", views.election, name="election"),
+    path("bau-cu/<int:election_id>/tien-do/", views.election_progress, name="election_progress"),
     path("bau-cu/<int:election_id>/mo/", views.election_open, name="election_open"),
     path("bau-cu/<int:election_id>/so-lieu/", views.election_figures, name="election_figures"),
     path(

@@ -174,6 +174,20 @@ def congress_official(request: HttpRequest, congress_id: int) -> HttpResponse:
     return redirect("congress", congress_id)
 
 
+@require(Permission.VIEW_CONGRESS)
+def election_progress(request: HttpRequest, election_id: int) -> HttpResponse:
+    """The entry progress fragment the election page refreshes every 2 s (htmx)."""
+    e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
+    return render(
+        request,
+        "web/_progress.html",
+        {
+            "view": get_election_view(e),
+            "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES),
+        },
+    )
+
+
 @require(Permission.MANAGE_CONGRESS)
 @require_POST
 def election_open(request: HttpRequest, election_id: int) -> HttpResponse:

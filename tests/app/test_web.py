@@ -194,3 +194,21 @@ def test_candidate_list_import_replaces_a_list_in_setup(election: Election) -> N
     )
     organiser.post(url, {"file": SimpleUploadedFile("l.xlsx", good)})
     assert [c.name for c in election.candidates.all()] == ["Đỗ Văn Đức", "Vũ Văn Giang"]
+
+
+def test_progress_fragment_refreshes_with_htmx(election: Election) -> None:
+    board = client_for(Role.COUNTING_BOARD)
+    page = board.get(reverse("election", args=[election.pk])).content.decode()
+    assert 'hx-get="/bau-cu/' in page
+    assert "vendor/htmx-2.0.11.min.js" in page
+    board.post(
+        reverse("entry", args=[election.pk]),
+        {"team": 1, "sheet": 1, "mode": "struck", "numbers": "3"},
+    )
+    fragment = board.get(reverse("election_progress", args=[election.pk])).content.decode()
+    assert "1/9" in fragment
+    assert "<html" not in fragment
+    static = board.get("/static/vendor/htmx-2.0.11.min.js")
+    assert static.status_code == 200
+    assert b"htmx" in b"".join(static.streaming_content)  # type: ignore[attr-defined]
+    static.close()
