@@ -1,6 +1,6 @@
 """Fill the Vietnamese catalogue from the table below, then compile it (no GNU gettext needed).
 
-Run after `django-admin makemessages -l vi` (from daihoi/): every msgid must have a translation
+Run after `django-admin makemessages -l vi --no-location` (from daihoi/): every msgid must have a translation
 here; entries gettext marked fuzzy are set from this table and unmarked. Writes django.mo with
 Python's own msgfmt logic so a fresh machine can rebuild it.
 """
