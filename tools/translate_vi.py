@@ -1,8 +1,8 @@
-"""Fill the Vietnamese catalogue from the table below, then compile it (no GNU gettext needed).
+"""Fill the Vietnamese catalogue from tools/translations_vi.txt, then compile it (no GNU msgfmt).
 
-Run after `django-admin makemessages -l vi --no-location` (from daihoi/): every msgid must have a translation
-here; entries gettext marked fuzzy are set from this table and unmarked. Writes django.mo with
-Python's own msgfmt logic so a fresh machine can rebuild it.
+Run after `django-admin makemessages -l vi --no-location` (from daihoi/): every msgid must have
+a translation in the table; entries gettext marked fuzzy are set from the table and unmarked.
+Writes django.mo with Python's own msgfmt logic, so a fresh machine can rebuild it.
 """
 
 import ast
