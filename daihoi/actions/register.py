@@ -16,7 +16,7 @@ from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Candidate, Congress, Delegate, Election
-from daihoi.imports.candidates import parse_candidates
+from daihoi.imports.candidates import CandidateRow, parse_candidates
 from daihoi.imports.register import DelegateRow, RowProblem, parse_register
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -37,6 +37,16 @@ def _uploads() -> Path:
     return folder
 
 
+def _upload(token: str) -> Path:
+    """The kept upload of a preview; refuses a token that is malformed or spent."""
+    if not token or not token.replace("-", "").replace("_", "").isalnum():
+        raise ActionError("upload_expired", "token")
+    path = _uploads() / f"{token}.xlsx"
+    if not path.exists():
+        raise ActionError("upload_expired", "token")
+    return path
+
+
 def preview_register(congress: Congress, data: bytes) -> Preview:
     """Parse an uploaded register; keep it under a fresh token when it has no problem."""
     if len(data) > MAX_UPLOAD:
@@ -51,11 +61,7 @@ def preview_register(congress: Congress, data: bytes) -> Preview:
 
 def import_register(user: User, congress_id: int, token: str) -> int:
     """Store the previewed register: every row or none. Returns the number of delegates added."""
-    if not token or not token.replace("-", "").replace("_", "").isalnum():
-        raise ActionError("upload_expired", "token")
-    path = _uploads() / f"{token}.xlsx"
-    if not path.exists():
-        raise ActionError("upload_expired", "token")
+    path = _upload(token)
     with write_transaction():
         congress = Congress.objects.select_for_update().get(pk=congress_id)
         rows, problems = parse_register(path.read_bytes(), on=congress.starts_on)
@@ -88,16 +94,9 @@ def import_register(user: User, congress_id: int, token: str) -> int:
     return len(rows)
 
 
-def import_candidates(user: User, election_id: int, data: bytes) -> list[RowProblem]:
-    """Replace a list still in set-up with the workbook's names: all or nothing.
-
-    Returns the problems; when there is any, nothing changed. Names that are delegates of the
-    congress (same name and date of birth) are linked to their register entry.
-    """
-    if len(data) > MAX_UPLOAD:
-        raise ActionError("upload_too_large", "file", limit=MAX_UPLOAD // (1024 * 1024))
-    election = Election.objects.select_related("congress").get(pk=election_id)
-    register = [
+def _register_rows(election: Election) -> list[DelegateRow]:
+    """The congress's delegates as rows a candidate list is matched against."""
+    return [
         DelegateRow(
             row=0,
             full_name=d.full_name,
@@ -115,9 +114,40 @@ def import_candidates(user: User, election_id: int, data: bytes) -> list[RowProb
         for d in election.congress.delegates.all()
         if d.birth_date is not None
     ]
-    rows, problems = parse_candidates(data, register=register)
+
+
+@dataclass(frozen=True)
+class CandidatePreview:
+    """The list as read, its problems, and the upload's token when it has none."""
+
+    rows: list[CandidateRow]
+    problems: list[RowProblem]
+    token: str
+
+
+def preview_candidates(election: Election, data: bytes) -> CandidatePreview:
+    """Parse an uploaded list against the register; keep it under a token when clean."""
+    if len(data) > MAX_UPLOAD:
+        raise ActionError("upload_too_large", "file", limit=MAX_UPLOAD // (1024 * 1024))
+    rows, problems = parse_candidates(data, register=_register_rows(election))
+    token = ""
+    if not problems:
+        token = secrets.token_urlsafe(16)
+        (_uploads() / f"{token}.xlsx").write_bytes(data)
+    return CandidatePreview(rows, problems, token)
+
+
+def import_candidates(user: User, election_id: int, token: str) -> int:
+    """Replace a list still in set-up with the previewed workbook: all or nothing.
+
+    Names that are delegates of the congress (same name and date of birth) are linked to their
+    register entry. Returns the number of names on the new list.
+    """
+    path = _upload(token)
+    election = Election.objects.select_related("congress").get(pk=election_id)
+    rows, problems = parse_candidates(path.read_bytes(), register=_register_rows(election))
     if problems:
-        return problems
+        raise ActionError("upload_has_problems", "file", count=len(problems))
     with write_transaction():
         election = Election.objects.select_for_update().get(pk=election_id)
         if election.state != Election.State.SETUP:
@@ -142,4 +172,5 @@ def import_candidates(user: User, election_id: int, data: bytes) -> list[RowProb
         record_event(
             user, "import_candidates", election.congress, election=election.pk, candidates=len(rows)
         )
-    return []
+    path.unlink(missing_ok=True)
+    return len(rows)

@@ -7,7 +7,12 @@ from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, require
 from daihoi.actions.errors import ActionError
-from daihoi.actions.register import import_candidates, import_register, preview_register
+from daihoi.actions.register import (
+    import_candidates,
+    import_register,
+    preview_candidates,
+    preview_register,
+)
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Congress, Election
 from daihoi.imports.register import register_template
@@ -65,17 +70,37 @@ def register_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
 @require(Permission.MANAGE_CONGRESS)
 @require_POST
 def candidates_upload(request: HttpRequest, election_id: int) -> HttpResponse:
-    """Replace a list in set-up from a workbook; every problem shown, nothing changed if any."""
-    election = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
+    """Preview a list for an election in set-up: every problem shown, nothing stored yet."""
+    election = get_object_or_404(
+        Election.objects.select_related("congress__organisation"), pk=election_id
+    )
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "Chưa chọn tệp / no file chosen")
         return redirect("election", election_id)
     try:
-        problems = import_candidates(request.user, election.pk, upload.read())  # type: ignore[arg-type]
+        preview = preview_candidates(election, upload.read())
     except ActionError as error:
         messages.error(request, _error_text(error))
         return redirect("election", election_id)
-    for problem in problems:
-        messages.error(request, problem.message_vi)
+    return render(
+        request,
+        "web/candidates_preview.html",
+        {"congress": election.congress, "election": election, "preview": preview},
+    )
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def candidates_confirm(request: HttpRequest, election_id: int) -> HttpResponse:
+    try:
+        count = import_candidates(
+            request.user,  # type: ignore[arg-type]  # signed in
+            election_id,
+            request.POST.get("token", ""),
+        )
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, f"{count}")
     return redirect("election", election_id)

@@ -34,6 +34,11 @@ urlpatterns = [
         name="candidates_upload",
     ),
     path(
+        "bau-cu/<int:election_id>/danh-sach/luu/",
+        register_views.candidates_confirm,
+        name="candidates_confirm",
+    ),
+    path(
         "bau-cu/<int:election_id>/chi-dinh/",
         setup_views.election_appointed,
         name="election_appointed",

@@ -185,14 +185,18 @@ def test_candidate_list_import_replaces_a_list_in_setup(election: Election) -> N
     organiser = client_for(Role.ORGANISER)
     url = reverse("candidates_upload", args=[election.pk])
     bad = workbook(["1", "Vũ Văn Giang", "30/02/1970", "Nam", "", ""], header=COLUMNS)
-    organiser.post(url, {"file": SimpleUploadedFile("l.xlsx", bad)})
+    page = organiser.post(url, {"file": SimpleUploadedFile("l.xlsx", bad)})
+    assert "Dòng 3, cột Ngày sinh" in page.content.decode()
     assert election.candidates.count() == 3  # unchanged
     good = workbook(
         ["1", "Vũ Văn Giang", "01/02/1970", "Nam", "", ""],
         ["2", "Đỗ Văn Đức", "01/02/1971", "Nam", "", ""],
         header=COLUMNS,
     )
-    organiser.post(url, {"file": SimpleUploadedFile("l.xlsx", good)})
+    page = organiser.post(url, {"file": SimpleUploadedFile("l.xlsx", good)})
+    token = page.context["preview"].token
+    assert election.candidates.count() == 3  # a preview stores nothing
+    organiser.post(reverse("candidates_confirm", args=[election.pk]), {"token": token})
     assert [c.name for c in election.candidates.all()] == ["Đỗ Văn Đức", "Vũ Văn Giang"]
 
 
