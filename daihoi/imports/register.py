@@ -1,43 +1,94 @@
 """The delegate register from .xlsx: a template, and parsing with a problem per row and column.
 
 Nothing here writes: `parse_register` returns the rows and every problem; the application
-stores the rows only when there is none (all-or-nothing).
+stores the rows only when there is none (all-or-nothing). The workbook reader, the header
+finder and the cell checks are shared with the candidate list (`daihoi.imports.candidates`).
 """
 
 import io
+import re
 import unicodedata
-import zipfile
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from daihoi.core.composition import age_on
 from daihoi.core.vi.text import nfc
 
-COLUMNS = (
-    "STT",
-    "Họ và tên",
-    "Ngày sinh",
-    "Giới tính",
-    "Dân tộc",
-    "Trình độ chuyên môn",
-    "Lý luận chính trị",
-    "Ngày vào Đảng",
-    "Chức vụ",
-    "Đơn vị",
-    "Loại đại biểu",
-    "Ủy viên BCH khóa trước",
+#: Vietnam's civil time, for "today" when the caller gives no date (no DST, no tz database).
+VIETNAM = timezone(timedelta(hours=7))
+#: Rows of the template that carry drop-down lists.
+TEMPLATE_ROWS = 3000
+#: The header is looked for in this many rows from the top (titles often sit above it).
+HEADER_SEARCH_ROWS = 30
+ADULT_AGE = 18
+
+Cell = object
+Table = list[tuple[Cell, ...]]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a workbook: its Vietnamese header and what it accepts."""
+
+    header: str
+    help_vi: str
+    width: int
+    required: bool = False
+    #: label shown in Vietnamese → value stored; empty when the column is free text or a date
+    choices: tuple[tuple[str, str], ...] = ()
+    is_date: bool = False
+
+
+GENDER = (("Nam", "male"), ("Nữ", "female"))
+KIND = (("Đương nhiên", "ex_officio"), ("Được bầu", "elected"), ("Chỉ định", "appointed"))
+#: stored as the canonical label, whatever the case or marks typed
+THEORY = tuple((label, label) for label in ("Sơ cấp", "Trung cấp", "Cao cấp", "Cử nhân"))
+YES_NO = (("Có", "yes"), ("Không", ""))
+
+REGISTER_COLUMNS = (
+    Column("STT", "Số thứ tự (không bắt buộc, chương trình không dùng).", 6),
+    Column("Họ và tên", "Họ và tên đầy đủ, có dấu, ví dụ: Nguyễn Thị Hằng.", 28, required=True),
+    Column(
+        "Ngày sinh",
+        "Ngày/tháng/năm, ví dụ 07/06/1970 (hoặc ô kiểu ngày). Phải đủ 18 tuổi tại ngày đại hội.",
+        12,
+        required=True,
+        is_date=True,
+    ),
+    Column("Giới tính", "Nam hoặc Nữ.", 10, required=True, choices=GENDER),
+    Column("Dân tộc", "Để trống được hiểu là Kinh.", 10),
+    Column("Trình độ chuyên môn", "Ví dụ: Đại học, Thạc sĩ, Tiến sĩ.", 20),
+    Column(
+        "Lý luận chính trị",
+        "Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân; có thể để trống.",
+        16,
+        choices=THEORY,
+    ),
+    Column(
+        "Ngày vào Đảng",
+        "Ngày/tháng/năm; không trước ngày đủ 18 tuổi, không sau ngày đại hội.",
+        14,
+        is_date=True,
+    ),
+    Column("Chức vụ", "Chức vụ hiện tại.", 30),
+    Column("Đơn vị", "Đảng bộ, chi bộ trực thuộc nơi đại biểu sinh hoạt.", 30),
+    Column(
+        "Loại đại biểu",
+        "Đương nhiên (ủy viên BCH khóa đương nhiệm), Được bầu hoặc Chỉ định.",
+        14,
+        required=True,
+        choices=KIND,
+    ),
+    Column("Ủy viên BCH khóa trước", "Có hoặc Không; để trống là Không.", 12, choices=YES_NO),
 )
-REQUIRED = ("Họ và tên", "Ngày sinh", "Giới tính", "Loại đại biểu")
-GENDERS = {"nam": "male", "nữ": "female"}
-KINDS = {"đương nhiên": "ex_officio", "được bầu": "elected", "chỉ định": "appointed"}
-THEORY = ("Sơ cấp", "Trung cấp", "Cao cấp", "Cử nhân")
-YES_NO = {"có": True, "không": False, "": False}
+COLUMNS = tuple(c.header for c in REGISTER_COLUMNS)
+REQUIRED = tuple(c.header for c in REGISTER_COLUMNS if c.required)
 
 
 @dataclass(frozen=True)
@@ -47,285 +98,461 @@ class DelegateRow:
     row: int
     full_name: str
     birth_date: date
-    gender: str
+    gender: str  # "male" | "female"
     ethnicity: str
     education: str
     political_theory: str
     party_joined_on: date | None
     position: str
     unit: str
-    kind: str
+    kind: str  # "ex_officio" | "elected" | "appointed"
     incumbent: bool
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A fault at a row and column, in Vietnamese and English."""
+    """A fault at a row and column (the Vietnamese header), in Vietnamese and English.
+
+    Row 0 is the file as a whole. A warning does not stop its row from being read.
+    """
 
     row: int
     column: str
     code: str
     message_vi: str
     message_en: str
+    warning: bool = False
 
 
-def _key(text: object) -> str:
-    return unicodedata.normalize("NFC", " ".join(str(text or "").split())).casefold()
+def fold(text: object) -> str:
+    """A loose key: single spaces, lower case, no diacritics ("Uỷ viên" = "ỦY VIÊN" = "uy vien").
+
+    For headers and fixed choices only, where no two accepted words differ by a mark alone.
+    """
+    spaced = " ".join(str(text if text is not None else "").split()).casefold()
+    bare = "".join(c for c in unicodedata.normalize("NFD", spaced) if not unicodedata.combining(c))
+    return bare.replace("đ", "d")
 
 
-def register_template() -> bytes:
-    """The workbook the organiser fills: headers, widths, drop-down lists, a help sheet."""
-    workbook = Workbook()
+def name_key(text: str) -> str:
+    """Names compare by NFC and case only: "Tân An" and "Tân Ấn" are different people."""
+    return nfc(text).casefold()
+
+
+def today_in_vietnam() -> date:
+    return datetime.now(VIETNAM).date()
+
+
+def show(value: Cell) -> str:
+    """A cell as the user sees it, for quoting in a message."""
+    if isinstance(value, datetime | date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, str):
+        return nfc(value)
+    return str(value)
+
+
+def is_blank(values: Sequence[Cell]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def file_problem(code: str, vi: str, en: str) -> RowProblem:
+    return RowProblem(0, "", code, vi, en)
+
+
+def read_table(data: bytes) -> tuple[Table, RowProblem | None]:
+    """Every row of the first worksheet, or the one problem saying the file cannot be read."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheets = workbook.worksheets
+            if not sheets:
+                return [], None
+            sheet = sheets[0]
+            reset = getattr(sheet, "reset_dimensions", None)
+            if callable(reset):
+                reset()  # read-only mode trusts the recorded size, which some writers get wrong
+            table: Table = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    except Exception:  # any failure to read is the same answer to the user
+        return [], file_problem(
+            "not_xlsx",
+            "Tệp không phải Excel (.xlsx) hoặc bị hỏng; hãy lưu lại bằng Excel dạng .xlsx.",
+            "The file is not an Excel workbook (.xlsx) or is damaged; save it again as .xlsx.",
+        )
+    return table, None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The rows under the header, with the header's row number and its column positions."""
+
+    header_row: int
+    positions: Mapping[str, int]  # Vietnamese header → index in a row
+    rows: list[tuple[int, tuple[Cell, ...]]]  # (spreadsheet row number, values), none blank
+
+
+def _positions(row: Sequence[Cell], known: Mapping[str, str]) -> dict[str, int]:
+    """Each known header found in `row` → its index (the first, if it appears twice)."""
+    positions: dict[str, int] = {}
+    for at, value in enumerate(row):
+        header = known.get(fold(value))
+        if header is not None and header not in positions:
+            positions[header] = at
+    return positions
+
+
+def locate(table: Table, columns: Sequence[Column]) -> tuple[Sheet | None, list[RowProblem]]:
+    """Find the header row (tolerating case, spacing, NFD and marks) and check required columns.
+
+    The header is the first row naming at least two of the known columns; columns that are not
+    required may be missing; unknown columns are ignored.
+    """
+    if all(is_blank(row) for row in table):
+        return None, [
+            file_problem(
+                "empty_workbook",
+                "Tệp Excel trống: trang tính đầu tiên không có dữ liệu.",
+                "The workbook is empty: its first sheet holds no data.",
+            )
+        ]
+    known = {fold(c.header): c.header for c in columns}
+    found = next(
+        (
+            (index, positions)
+            for index, row in enumerate(table[:HEADER_SEARCH_ROWS])
+            if len(positions := _positions(row, known)) >= 2
+        ),
+        None,
+    )
+    if found is None:
+        expected = ", ".join(c.header for c in columns)
+        return None, [
+            file_problem(
+                "no_header",
+                f"Không tìm thấy dòng tiêu đề; trang tính đầu tiên cần các cột: {expected}.",
+                f"No header row found; the first sheet needs the columns: {expected}.",
+            )
+        ]
+    index, positions = found
+    header_row = index + 1
+    missing = [
+        RowProblem(
+            header_row,
+            c.header,
+            "missing_column",
+            f"Dòng {header_row}: thiếu cột bắt buộc «{c.header}»",
+            f"Row {header_row}: required column «{c.header}» is missing",
+        )
+        for c in columns
+        if c.required and c.header not in positions
+    ]
+    rows = [
+        (number, values)
+        for number, values in enumerate(table[index + 1 :], start=header_row + 1)
+        if not is_blank(values)
+    ]
+    return Sheet(header_row, positions, rows), missing
+
+
+_DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
+
+
+def parse_date(value: Cell) -> date | None:
+    """A real Excel date, or text "dd/mm/yyyy", "d/m/yyyy", "yyyy-mm-dd"; None if impossible."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = nfc(value) if isinstance(value, str) else ""  # a bare number is not a date
+    if match := _DMY.fullmatch(text):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _ISO.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        return None
+    try:
+        parsed = date(year, month, day)
+    except ValueError:
+        return None
+    return parsed if year >= 1900 else None
+
+
+class RowReader:
+    """Reads one spreadsheet row cell by cell, recording a problem for each fault."""
+
+    def __init__(self, sheet: Sheet, number: int, values: tuple[Cell, ...]) -> None:
+        self.sheet = sheet
+        self.number = number
+        self.values = values
+        self.problems: list[RowProblem] = []
+
+    @property
+    def has_error(self) -> bool:
+        return any(not p.warning for p in self.problems)
+
+    def fail(self, column: str, code: str, vi: str, en: str, *, warning: bool = False) -> None:
+        self.problems.append(
+            RowProblem(
+                self.number,
+                column,
+                code,
+                f"Dòng {self.number}, cột {column}: {vi}",
+                f"Row {self.number}, column {column}: {en}",
+                warning,
+            )
+        )
+
+    def raw(self, column: str) -> Cell:
+        at = self.sheet.positions.get(column)
+        if at is None or at >= len(self.values):
+            return None
+        value = self.values[at]
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def text(self, column: str) -> str:
+        value = self.raw(column)
+        return "" if value is None else show(value)
+
+    def name(self, column: str = "Họ và tên") -> str:
+        name = self.text(column)
+        if not name:
+            self.fail(column, "missing_name", "thiếu họ và tên", "the name is missing")
+        return name
+
+    def day(self, column: str, *, required: bool) -> date | None:
+        value = self.raw(column)
+        if value is None:
+            if required:
+                self.fail(column, "missing_value", "chưa ghi ngày", "the date is missing")
+            return None
+        day = parse_date(value)
+        if day is None:
+            self.fail(
+                column,
+                "impossible_date",
+                f"ngày không hợp lệ «{show(value)}» (ghi dạng ngày/tháng/năm, ví dụ 07/06/1970)",
+                f"impossible date «{show(value)}» (write day/month/year, e.g. 07/06/1970)",
+            )
+        return day
+
+    def choice(self, column: str, choices: Sequence[tuple[str, str]], *, required: bool) -> str:
+        """The stored value of the label in the cell; "" when empty or not allowed."""
+        value = self.raw(column)
+        allowed = ", ".join(label for label, _ in choices)
+        if value is None:
+            if required:
+                self.fail(
+                    column,
+                    "missing_value",
+                    f"chưa ghi (chỉ nhận: {allowed})",
+                    f"the value is missing (allowed: {allowed})",
+                )
+            return ""
+        found = {fold(label): stored for label, stored in choices}.get(fold(value))
+        if found is None:
+            self.fail(
+                column,
+                "unknown_value",
+                f"giá trị «{show(value)}» không hợp lệ (chỉ nhận: {allowed})",
+                f"unknown value «{show(value)}» (allowed: {allowed})",
+            )
+            return ""
+        return found
+
+    def birth_date(self, on: date, column: str = "Ngày sinh") -> date | None:
+        born = self.day(column, required=True)
+        if born is None:
+            return None
+        if born > on:
+            self.fail(
+                column,
+                "birth_date_in_future",
+                f"ngày sinh {born:%d/%m/%Y} sau ngày {on:%d/%m/%Y}",
+                f"birth date {born:%d/%m/%Y} is after {on:%d/%m/%Y}",
+            )
+        elif age_on(born, on) < ADULT_AGE:
+            self.fail(
+                column,
+                "too_young",
+                f"sinh ngày {born:%d/%m/%Y}, chưa đủ 18 tuổi vào ngày {on:%d/%m/%Y}",
+                f"born {born:%d/%m/%Y}, under 18 on {on:%d/%m/%Y}",
+            )
+        return born
+
+    def duplicate(self, seen: dict[tuple[str, date], int], name: str, born: date | None) -> None:
+        """Record the person; flag this row when the same name and birth date came earlier."""
+        if not name or born is None:
+            return
+        key = (name_key(name), born)
+        first = seen.setdefault(key, self.number)
+        if first != self.number:
+            self.fail(
+                "Họ và tên",
+                "duplicate_person",
+                f"«{name}» sinh {born:%d/%m/%Y} đã có ở dòng {first}; "
+                f"dòng {first} và dòng {self.number} là cùng một người",
+                f"«{name}» born {born:%d/%m/%Y} is already on row {first}; "
+                f"rows {first} and {self.number} are the same person",
+            )
+
+
+def _template_sheet(workbook: Workbook, title: str, columns: Sequence[Column]) -> None:
     sheet = workbook.active
     assert sheet is not None  # a new workbook has one sheet
-    sheet.title = "Danh sách đại biểu"
-    sheet.append(list(COLUMNS))
+    sheet.title = title
+    sheet.append([c.header for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    widths = (6, 28, 12, 10, 10, 22, 16, 14, 30, 30, 14, 12)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for column, values in (
-        ("D", ["Nam", "Nữ"]),
-        ("G", list(THEORY)),
-        ("K", ["Đương nhiên", "Được bầu", "Chỉ định"]),
-        ("L", ["Có", "Không"]),
-    ):
-        validation = DataValidation(type="list", formula1='"' + ",".join(values) + '"')
-        sheet.add_data_validation(validation)
-        validation.add(f"{column}2:{column}2000")
-    for column in ("C", "H"):
-        for row in range(2, 2001):
-            sheet[f"{column}{row}"].number_format = "DD/MM/YYYY"
-    help_sheet = workbook.create_sheet("Hướng dẫn")
-    for line in (
-        "Mỗi dòng một đại biểu. Các cột bắt buộc: Họ và tên, Ngày sinh, Giới tính, Loại đại biểu.",
-        "Ngày ghi dạng ngày/tháng/năm (07/06/1970) hoặc dùng ô kiểu ngày của Excel.",
-        "Giới tính: Nam hoặc Nữ. Loại đại biểu: Đương nhiên, Được bầu hoặc Chỉ định.",
-        "Dân tộc để trống được hiểu là Kinh. Ủy viên BCH khóa trước: Có hoặc Không.",
-        "Tệp có lỗi sẽ không được lưu dòng nào; chương trình chỉ rõ dòng và cột cần sửa.",
-    ):
-        help_sheet.append([line])
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        dimension = sheet.column_dimensions[letter]
+        dimension.width = column.width
+        if column.is_date:
+            dimension.number_format = "DD/MM/YYYY"
+        if column.choices:
+            labels = ",".join(label for label, _ in column.choices)
+            validation = DataValidation(
+                type="list",
+                formula1=f'"{labels}"',
+                allow_blank=not column.required,
+                showErrorMessage=True,
+                errorTitle=column.header,
+                error=f"Chỉ nhận: {labels.replace(',', ', ')}",
+            )
+            sheet.add_data_validation(validation)
+            validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
+
+
+def _help_sheet(workbook: Workbook, intro: Sequence[str], columns: Sequence[Column]) -> None:
+    sheet = workbook.create_sheet("Hướng dẫn")
+    for line in intro:
+        sheet.append([line])
+    sheet.append([])
+    sheet.append(["Cột", "Bắt buộc", "Cách ghi"])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for column in columns:
+        sheet.append([column.header, "Có" if column.required else "", column.help_vi])
+    for letter, width in (("A", 26), ("B", 10), ("C", 90)):
+        sheet.column_dimensions[letter].width = width
+
+
+def build_template(title: str, columns: Sequence[Column], intro: Sequence[str]) -> bytes:
+    """A workbook with the data sheet `title` (headers, widths, lists) and a "Hướng dẫn" sheet."""
+    workbook = Workbook()
+    _template_sheet(workbook, title, columns)
+    _help_sheet(workbook, intro, columns)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-class _Rows:
-    """Collects problems while reading rows."""
-
-    def __init__(self) -> None:
-        self.problems: list[RowProblem] = []
-
-    def fail(self, row: int, column: str, code: str, vi: str, en: str) -> None:
-        self.problems.append(
-            RowProblem(
-                row,
-                column,
-                code,
-                f"Dòng {row}, cột {column}: {vi}",
-                f"Row {row}, column {column}: {en}",
-            )
-        )
-
-    def day(self, value: object, row: int, column: str) -> date | None:
-        if value is None or value == "":
-            return None
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        text = str(value).strip()
-        try:
-            if "/" in text:
-                day, month, year = (int(part) for part in text.split("/"))
-                return date(year, month, day)
-            return date.fromisoformat(text)
-        except ValueError:
-            self.fail(
-                row,
-                column,
-                "impossible_date",
-                f"ngày không hợp lệ «{text}»",
-                f"impossible date «{text}»",
-            )
-            return None
-
-    def choice(self, value: object, row: int, column: str, allowed: dict[str, str]) -> str | None:
-        key = _key(value)
-        if key in allowed:
-            return allowed[key]
-        names = ", ".join(name.capitalize() for name in allowed)
-        self.fail(
-            row,
-            column,
-            "unknown_value",
-            f"giá trị «{value}» không hợp lệ (chỉ nhận: {names})",
-            f"unknown value «{value}» (allowed: {names})",
-        )
-        return None
-
-
-def locate_header(
-    table: list[tuple[object, ...]], reader: _Rows
-) -> tuple[int, dict[str, int]] | None:
-    """The header row (the first holding "Họ và tên") and each header's column index."""
-    header_at = next(
-        (i for i, row in enumerate(table) if _key("Họ và tên") in {_key(c) for c in row}), None
+def register_template() -> bytes:
+    """The register workbook the organiser fills: sheet "Danh sách đại biểu" and a help sheet."""
+    return build_template(
+        "Danh sách đại biểu",
+        REGISTER_COLUMNS,
+        (
+            "DANH SÁCH ĐẠI BIỂU: mỗi dòng một đại biểu, bắt đầu từ dòng 2 của trang đầu tiên.",
+            "Các cột bắt buộc: " + ", ".join(REQUIRED) + ".",
+            (
+                "Ngày ghi dạng ngày/tháng/năm (07/06/1970), năm-tháng-ngày (1970-06-07) "
+                "hoặc dùng ô kiểu ngày của Excel."
+            ),
+            "Tệp có lỗi sẽ không được lưu dòng nào; chương trình chỉ rõ dòng và cột cần sửa.",
+        ),
     )
-    if header_at is None:
+
+
+def _delegate(
+    reader: RowReader, on: date, units: Mapping[str, str] | None, seen: dict[tuple[str, date], int]
+) -> DelegateRow | None:
+    """One register row checked column by column; None when it has an error."""
+    name = reader.name()
+    checked = len(reader.problems)
+    born = reader.birth_date(on)
+    # a party date is compared with a birth date only when that one is believable
+    believable = born if len(reader.problems) == checked else None
+    gender = reader.choice("Giới tính", GENDER, required=True)
+    theory = reader.choice("Lý luận chính trị", THEORY, required=False)
+    joined = reader.day("Ngày vào Đảng", required=False)
+    if joined is not None and believable is not None and age_on(believable, joined) < ADULT_AGE:
         reader.fail(
-            1,
-            "Họ và tên",
-            "missing_column",
-            "không tìm thấy dòng tiêu đề có cột này",
-            "no header row with this column",
+            "Ngày vào Đảng",
+            "impossible_party_date",
+            f"ngày vào Đảng {joined:%d/%m/%Y} trước khi đủ 18 tuổi (sinh {believable:%d/%m/%Y})",
+            f"joined the Party on {joined:%d/%m/%Y}, before turning 18 "
+            f"(born {believable:%d/%m/%Y})",
         )
-        return None
-    return header_at, {_key(c): i for i, c in enumerate(table[header_at]) if c is not None}
-
-
-def cell_of(header: dict[str, int], values: tuple[object, ...], column: str) -> object:
-    """The value under `column` in a row, or None when the column or the cell is absent."""
-    index = header.get(_key(column))
-    return values[index] if index is not None and index < len(values) else None
-
-
-def is_blank(values: tuple[object, ...]) -> bool:
-    return all(v is None or str(v).strip() == "" for v in values)
-
-
-def _open(data: bytes) -> tuple[list[tuple[object, ...]], list[RowProblem]]:
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        problem = RowProblem(
-            0,
-            "",
-            "not_xlsx",
-            "Tệp không phải Excel (.xlsx) đọc được.",
-            "The file is not a readable Excel workbook (.xlsx).",
+    elif joined is not None and joined > on:
+        reader.fail(
+            "Ngày vào Đảng",
+            "party_date_after_congress",
+            f"ngày vào Đảng {joined:%d/%m/%Y} sau ngày {on:%d/%m/%Y}",
+            f"joined the Party on {joined:%d/%m/%Y}, after {on:%d/%m/%Y}",
         )
-        return [], [problem]
-    sheet = workbook.worksheets[0]
-    return [tuple(row) for row in sheet.iter_rows(values_only=True)], []
-
-
-def parse_register(  # noqa: C901, PLR0912 - one check per column, in column order
-    data: bytes, *, valid_units: Collection[str] | None = None, on: date | None = None
-) -> tuple[list[DelegateRow], list[RowProblem]]:
-    """Every delegate row and every problem; rows with a problem are not returned."""
-    table, problems = _open(data)
-    if problems:
-        return [], problems
-    reader = _Rows()
-    located = locate_header(table, reader)
-    if located is None:
-        return [], reader.problems
-    header_at, header = located
-    for column in REQUIRED:
-        if _key(column) not in header:
+    unit = reader.text("Đơn vị")
+    if units is not None and unit:
+        known = units.get(name_key(unit))
+        if known is None:
             reader.fail(
-                header_at + 1,
-                column,
-                "missing_column",
-                "thiếu cột bắt buộc",
-                "required column missing",
-            )
-    if reader.problems:
-        return [], reader.problems
-    units = {_key(u) for u in valid_units} if valid_units is not None else None
-    rows: list[DelegateRow] = []
-    seen: dict[tuple[str, date], int] = {}
-    for offset, values in enumerate(table[header_at + 1 :], start=header_at + 2):
-
-        def cell(column: str, values: tuple[object, ...] = values) -> object:
-            return cell_of(header, values, column)
-
-        if is_blank(values):
-            continue
-        before = len(reader.problems)
-        name = nfc(str(cell("Họ và tên") or ""))
-        if not name:
-            reader.fail(offset, "Họ và tên", "missing_name", "thiếu họ và tên", "name missing")
-        born = reader.day(cell("Ngày sinh"), offset, "Ngày sinh")
-        if born is None and cell("Ngày sinh") in (None, ""):
-            reader.fail(offset, "Ngày sinh", "missing_date", "thiếu ngày sinh", "date missing")
-        joined = reader.day(cell("Ngày vào Đảng"), offset, "Ngày vào Đảng")
-        if born is not None and on is not None:
-            if born > on or age_on(born, on) < 18:
-                reader.fail(
-                    offset,
-                    "Ngày sinh",
-                    "too_young",
-                    "chưa đủ 18 tuổi tại ngày đại hội",
-                    "under 18 on the congress date",
-                )
-            if joined is not None and (age_on(born, joined) < 18 or joined > on):
-                reader.fail(
-                    offset,
-                    "Ngày vào Đảng",
-                    "impossible_party_date",
-                    "ngày vào Đảng trước khi đủ 18 tuổi hoặc sau ngày đại hội",
-                    "joined the Party before 18 or after the congress date",
-                )
-        gender = reader.choice(cell("Giới tính"), offset, "Giới tính", GENDERS)
-        kind = reader.choice(cell("Loại đại biểu"), offset, "Loại đại biểu", KINDS)
-        theory = nfc(str(cell("Lý luận chính trị") or ""))
-        if theory and _key(theory) not in {_key(t) for t in THEORY}:
-            reader.fail(
-                offset,
-                "Lý luận chính trị",
-                "unknown_value",
-                f"giá trị «{theory}» không hợp lệ (chỉ nhận: {', '.join(THEORY)})",
-                f"unknown value «{theory}» (allowed: {', '.join(THEORY)})",
-            )
-        incumbent_text = _key(cell("Ủy viên BCH khóa trước"))
-        incumbent = YES_NO.get(incumbent_text)
-        if incumbent is None:
-            reader.fail(
-                offset,
-                "Ủy viên BCH khóa trước",
-                "unknown_value",
-                f"giá trị «{incumbent_text}» không hợp lệ (Có/Không)",
-                f"unknown value «{incumbent_text}» (Có/Không)",
-            )
-        unit = nfc(str(cell("Đơn vị") or ""))
-        if units is not None and _key(unit) not in units:
-            reader.fail(
-                offset,
                 "Đơn vị",
                 "unknown_unit",
-                f"đơn vị «{unit}» không có trong danh mục",
-                f"unknown unit «{unit}»",
+                f"đơn vị «{unit}» không có trong danh sách đơn vị của đại hội",
+                f"unit «{unit}» is not one of the congress's units",
             )
-        if name and born is not None:
-            first = seen.get((name, born))
-            if first is not None:
-                reader.fail(
-                    offset,
-                    "Họ và tên",
-                    "duplicate_person",
-                    f"trùng với dòng {first} (cùng họ tên và ngày sinh)",
-                    f"same person as row {first} (same name and birth date)",
-                )
-            seen.setdefault((name, born), offset)
-        if len(reader.problems) > before or born is None or gender is None or kind is None:
-            continue
-        rows.append(
-            DelegateRow(
-                row=offset,
-                full_name=name,
-                birth_date=born,
-                gender=gender,
-                ethnicity=nfc(str(cell("Dân tộc") or "")) or "Kinh",
-                education=nfc(str(cell("Trình độ chuyên môn") or "")),
-                political_theory=theory,
-                party_joined_on=joined,
-                position=nfc(str(cell("Chức vụ") or "")),
-                unit=unit,
-                kind=kind,
-                incumbent=bool(incumbent),
-            )
-        )
-    return rows, reader.problems
+        else:
+            unit = known
+    kind = reader.choice("Loại đại biểu", KIND, required=True)
+    incumbent = reader.choice("Ủy viên BCH khóa trước", YES_NO, required=False) == "yes"
+    reader.duplicate(seen, name, born)
+    if reader.has_error or born is None:
+        return None
+    return DelegateRow(
+        row=reader.number,
+        full_name=name,
+        birth_date=born,
+        gender=gender,
+        ethnicity=reader.text("Dân tộc") or "Kinh",
+        education=reader.text("Trình độ chuyên môn"),
+        political_theory=theory,
+        party_joined_on=joined,
+        position=reader.text("Chức vụ"),
+        unit=unit,
+        kind=kind,
+        incumbent=incumbent,
+    )
+
+
+def parse_register(
+    data: bytes, *, valid_units: Collection[str] | None = None, on: date | None = None
+) -> tuple[list[DelegateRow], list[RowProblem]]:
+    """Every delegate row without an error, and every problem, in the file's order.
+
+    `on` is the congress's opening day (ages are measured on it); today in Vietnam if None.
+    With `valid_units`, a non-empty Đơn vị must be one of them (compared by NFC and case) and
+    comes out spelt as given there. Never raises for bad input: an unreadable file is one
+    problem at row 0.
+    """
+    table, unreadable = read_table(data)
+    if unreadable is not None:
+        return [], [unreadable]
+    sheet, problems = locate(table, REGISTER_COLUMNS)
+    if sheet is None or problems:
+        return [], problems
+    day = on if on is not None else today_in_vietnam()
+    units = {name_key(u): nfc(u) for u in valid_units} if valid_units is not None else None
+    rows: list[DelegateRow] = []
+    seen: dict[tuple[str, date], int] = {}
+    for number, values in sheet.rows:
+        reader = RowReader(sheet, number, values)
+        delegate = _delegate(reader, day, units, seen)
+        problems += reader.problems
+        if delegate is not None:
+            rows.append(delegate)
+    return rows, problems
