@@ -5,6 +5,7 @@ of the reference congress that the sources give is excluded explicitly.
 """
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 
 FAMILY = (
@@ -174,7 +175,14 @@ def invented_name(rng: random.Random, gender: str) -> str:
 
 
 def invented_names(rng: random.Random, genders: Sequence[str]) -> list[str]:
-    """One distinct invented name per gender given, in order."""
+    """One distinct invented name per gender given, in order.
+
+    Raises ValueError when more names of one gender are asked for than the lists can make.
+    """
+    for gender, wanted in Counter(genders).items():
+        if wanted > _possible(gender):
+            msg = f"cannot invent {wanted} distinct {gender} names"
+            raise ValueError(msg)
     names: list[str] = []
     seen: set[str] = set()
     for gender in genders:
@@ -184,3 +192,14 @@ def invented_names(rng: random.Random, genders: Sequence[str]) -> list[str]:
         seen.add(name)
         names.append(name)
     return names
+
+
+def _possible(gender: str) -> int:
+    """How many distinct full names of `gender` the lists make, the excluded ones left out."""
+    whole = len(FAMILY) * len(MIDDLE[gender]) * len(GIVEN[gender])
+    return whole - sum(1 for name in EXCLUDED if _could_be(name, gender))
+
+
+def _could_be(name: str, gender: str) -> bool:
+    family, middle, given = name.split(" ")
+    return family in FAMILY and middle in MIDDLE[gender] and given in GIVEN[gender]
