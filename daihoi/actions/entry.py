@@ -13,6 +13,7 @@ from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.election import Candidate
+from daihoi.core.keying import KeyingError, parse_row_numbers
 from daihoi.core.validation import check_election
 from daihoi.db.mappers import core_election, ruleset_of, settled
 from daihoi.db.models import BallotEntry, Election, Resolution
@@ -32,6 +33,16 @@ def _refuse_unless_open(election: Election) -> None:
         raise ActionError("election_certified")
     if election.state != Election.State.OPEN:
         raise ActionError("election_not_open")
+
+
+def typed_numbers(text: str, rows: int, field: str) -> list[int]:
+    """The row numbers a clerk typed in `field`, or an error naming the token at fault."""
+    try:
+        return parse_row_numbers(text, rows)
+    except KeyingError as error:
+        raise ActionError(
+            f"typed_{error.reason}", field, token=error.token, width=error.width
+        ) from None
 
 
 def content_from_numbers(

@@ -30,6 +30,20 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Số {number} không có trên phiếu (danh sách có {count} người).",
         "Number {number} is not on the ballot (the list has {count} names).",
     ),
+    "typed_not_digits": (
+        '"{token}" không phải là số thứ tự trên phiếu.',
+        '"{token}" is not a row number.',
+    ),
+    "typed_ambiguous": (
+        (
+            '"{token}" đọc được nhiều cách; gõ cách nhau bằng dấu cách, '
+            "hoặc liền nhau mỗi số đủ {width} chữ số (03 thay cho 3)."
+        ),
+        (
+            '"{token}" can be read more than one way; separate the numbers '
+            "with spaces, or pad each to {width} digits when typing them together (03 for 3)."
+        ),
+    ),
     "ballot_malformed": ("Phiếu không đọc được: {detail}", "The ballot cannot be read: {detail}"),
     "nothing_to_undo": ("Chưa có phiếu nào để hoàn tác.", "There is no ballot to undo."),
     "entries_incomplete": (

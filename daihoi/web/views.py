@@ -1,6 +1,5 @@
 """Views: each parses the request, calls an action or a query, renders. No business rule here."""
 
-import json
 import secrets
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from daihoi.actions.entry import (
     content_from_numbers,
     record_entry,
     resolve_difference,
+    typed_numbers,
     undo_last_entry,
 )
 from daihoi.actions.errors import ActionError
@@ -31,6 +31,7 @@ from daihoi.actions.steps import (
 )
 from daihoi.core.codes import Meeting
 from daihoi.core.counting import count_checked
+from daihoi.core.keying import row_width
 from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.db.mappers import congress_info, numbered_candidates, settled
 from daihoi.db.models import AuditEvent, Congress, Election
@@ -198,11 +199,6 @@ def election_open(request: HttpRequest, election_id: int) -> HttpResponse:
     return redirect("election", election_id)
 
 
-def _parse_numbers(text: str) -> list[int]:
-    cleaned = text.replace(",", " ").replace(".", " ").replace("+", " ")
-    return [int(token) for token in cleaned.split() if token.isdigit()]
-
-
 @require(Permission.ENTER_BALLOTS)
 def entry(request: HttpRequest, election_id: int) -> HttpResponse:
     """The counting board's keyboard-first entry screen: numbers, Enter, next ballot."""
@@ -222,12 +218,14 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
                     content: dict[str, object] = {"invalid": invalid}
                 elif len(codes) > e.seats:
                     struck = request.POST.get("mode", "struck") == "struck"
-                    numbers = _parse_numbers(request.POST.get("numbers", ""))
+                    typed = request.POST.get("numbers", "")
+                    numbers = typed_numbers(typed, len(codes), "numbers")
                     content = content_from_numbers(codes, numbers, struck=struck)
                 else:  # agree/disagree rows: type the rows that are not a plain "agree"
-                    disagree = set(_parse_numbers(request.POST.get("disagree", "")))
-                    blank = set(_parse_numbers(request.POST.get("blank", "")))
-                    both = set(_parse_numbers(request.POST.get("both", "")))
+                    disagree, blank, both = (
+                        set(typed_numbers(request.POST.get(field, ""), len(codes), field))
+                        for field in ("disagree", "blank", "both")
+                    )
                     marks = {
                         n: "disagree"
                         if n in disagree
@@ -263,20 +261,21 @@ def _entry_context(e: Election, team: int, posted: object) -> dict[str, object]:
     entered = set(entries.values_list("sheet", flat=True))
     next_sheet = next((s for s in range(1, e.ballots_collected + 1) if s not in entered), None)
     last = entries.order_by("-entered_at", "-id").first()
+    candidates = list(e.candidates.all())
+    width = row_width(len(candidates))
     return {
         "congress": e.congress,
         "election": e,
         "team": team,
         "teams": range(1, e.entry_teams + 1),
-        "candidates": list(e.candidates.all()),
-        "cross_out": e.candidates.count() > e.seats,
+        "candidates": candidates,
+        "cross_out": len(candidates) > e.seats,
+        "width": width,
+        "packed_example": "".join(str(n).zfill(width) for n in (3, 7, 12)[: 2 + (width > 1)]),
         "entered": len(entered),
         "next_sheet": next_sheet,
         "last": last,
         "posted": posted,
-        "candidates_json": json.dumps(
-            [{"number": c.number, "code": c.code} for c in e.candidates.all()]
-        ),
     }
 
 
@@ -294,8 +293,9 @@ def differences(request: HttpRequest, election_id: int) -> HttpResponse:
                     chosen_team=int(request.POST["team"]),
                 )
             else:  # a third reading of the paper, typed by the head of the board
-                numbers = _parse_numbers(request.POST.get("numbers", ""))
-                content = content_from_numbers(ballot_codes(e), numbers, struck=True)
+                codes = ballot_codes(e)
+                numbers = typed_numbers(request.POST.get("numbers", ""), len(codes), "numbers")
+                content = content_from_numbers(codes, numbers, struck=True)
                 resolve_difference(
                     request.user,  # type: ignore[arg-type]  # signed in
                     e.pk,

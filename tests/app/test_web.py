@@ -1,5 +1,6 @@
 """The web application through Django's test client: roles × views, entry, projector."""
 
+import html
 import io
 
 import pytest
@@ -66,7 +67,13 @@ def test_entry_screen_saves_and_refuses(election: Election) -> None:
     assert "Số 9 không có trên phiếu" in response.content.decode()
     response = client.post(url, {"team": 1, "sheet": 1, "mode": "kept", "numbers": "1"})
     assert "đã được tổ 1 nhập rồi" in response.content.decode()
+    response = client.post(url, {"team": 1, "sheet": 2, "mode": "struck", "numbers": "1 3x"})
+    assert '"3x" không phải là số thứ tự' in html.unescape(response.content.decode())
     assert BallotEntry.objects.count() == 1
+    # Three names: one digit each, so "13" typed together strikes 1 and 3.
+    response = client.post(url, {"team": 1, "sheet": 2, "mode": "struck", "numbers": "13"})
+    assert response.status_code == 302
+    assert BallotEntry.objects.get(sheet=2).content == {"kept": ["c2"]}
 
 
 def test_projector_shows_nothing_of_a_result_before_certification(election: Election) -> None:

@@ -3,11 +3,23 @@
   const input = document.getElementById("numbers");
   if (!input) return;
   const seats = Number(document.currentScript.dataset.seats);
+  const width = Number(document.currentScript.dataset.width);
   const rows = Array.from(document.querySelectorAll("#paper .row"));
   const summary = document.getElementById("summary");
   function draw() {
     const struckMode = document.querySelector("input[name=mode]:checked").value === "struck";
-    const typed = new Set((input.value.match(/\d+/g) || []).map(Number));
+    // As daihoi/core/keying.py reads them: a token longer than the width is packed numbers.
+    const typed = new Set();
+    const refused = [];
+    input.value.split(/[\s,.;+]+/).filter(Boolean).forEach((token) => {
+      if (!/^[0-9]+$/.test(token) || (token.length > width && token.length % width)) {
+        refused.push(token);
+      } else if (token.length <= width) {
+        typed.add(Number(token));
+      } else {
+        for (let i = 0; i < token.length; i += width) typed.add(Number(token.slice(i, i + width)));
+      }
+    });
     let kept = 0;
     rows.forEach((row) => {
       const chosen = typed.has(Number(row.dataset.number));
@@ -17,7 +29,8 @@
     });
     const unknown = [...typed].filter((n) => n < 1 || n > rows.length);
     summary.textContent = kept + " / " + seats + (kept > seats ? "  ⚠ > " + seats : "") +
-      (kept === 0 ? "  ⚠ 0" : "") + (unknown.length ? "  ⚠ " + unknown.join(", ") : "");
+      (kept === 0 ? "  ⚠ 0" : "") + (unknown.length ? "  ⚠ " + unknown.join(", ") : "") +
+      (refused.length ? "  ⚠ ? " + refused.join(", ") : "");
   }
   input.addEventListener("input", draw);
   document.querySelectorAll("input[name=mode]").forEach((r) => r.addEventListener("change", draw));
