@@ -2,7 +2,7 @@
 
 Roles are Django groups with these names. The organiser (superuser or group `organiser`) may do
 everything; the counting board enters ballots; its head also settles differences and certifies;
-the presidium and viewers read.
+the presidium and viewers read; the reception team checks delegates in at the doors.
 """
 
 from collections.abc import Callable, Mapping
@@ -20,6 +20,7 @@ class Role(StrEnum):
     COUNTING_HEAD = "counting_head"
     COUNTING_BOARD = "counting_board"
     PRESIDIUM = "presidium"
+    RECEPTION = "reception"  # tổ đón tiếp: checks delegates in at the doors
     VIEWER = "viewer"
 
 
@@ -30,6 +31,8 @@ class Permission(StrEnum):
     SETTLE_DIFFERENCES = "settle_differences"
     CERTIFY = "certify"
     VIEW_AUDIT = "view_audit"
+    CHECK_IN = "check_in"
+    VIEW_ATTENDANCE = "view_attendance"
 
 
 _ALL = frozenset(Role)
@@ -40,6 +43,8 @@ GRANTS: Mapping[Permission, frozenset[Role]] = {
     Permission.SETTLE_DIFFERENCES: frozenset({Role.ORGANISER, Role.COUNTING_HEAD}),
     Permission.CERTIFY: frozenset({Role.COUNTING_HEAD}),
     Permission.VIEW_AUDIT: frozenset({Role.ORGANISER}),
+    Permission.CHECK_IN: frozenset({Role.ORGANISER, Role.RECEPTION}),
+    Permission.VIEW_ATTENDANCE: frozenset({Role.ORGANISER, Role.PRESIDIUM, Role.RECEPTION}),
 }
 
 

@@ -44,6 +44,31 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
             "with spaces, or pad each to {width} digits when typing them together (03 for 3)."
         ),
     ),
+    "no_current_session": (
+        "Chưa chọn phiên họp hiện tại để điểm danh.",
+        "No current session is set for check-in.",
+    ),
+    "badge_unknown": (
+        "Mã thẻ không có trong danh sách đại biểu của đại hội này.",
+        "This badge code is not in this congress's register.",
+    ),
+    "reason_required": ("Cần ghi rõ lý do.", "A reason is required."),
+    "not_an_official": (
+        "{name} không phải là đại biểu chính thức.",
+        "{name} is not an official delegate.",
+    ),
+    "not_an_alternate": (
+        "{name} không phải là đại biểu dự khuyết.",
+        "{name} is not an alternate delegate.",
+    ),
+    "already_substituted": (
+        "Đã có thay thế cho đại biểu này, hoặc {name} đã thay một đại biểu khác.",
+        "This official is already replaced, or {name} already replaces another.",
+    ),
+    "correction_reason_required": (
+        "Số liệu được tính từ điểm danh; sửa {figure} cần ghi rõ lý do.",
+        "The figures come from attendance; changing {figure} needs a written reason.",
+    ),
     "ballot_malformed": ("Phiếu không đọc được: {detail}", "The ballot cannot be read: {detail}"),
     "nothing_to_undo": ("Chưa có phiếu nào để hoàn tác.", "There is no ballot to undo."),
     "entries_incomplete": (

@@ -27,9 +27,18 @@ def pending_warnings(election: Election) -> list[Finding]:
 
 
 def record_figures(
-    user: User, election_id: int, figures: Mapping[str, int], excluded: Mapping[str, int]
+    user: User,
+    election_id: int,
+    figures: Mapping[str, int],
+    excluded: Mapping[str, int],
+    reason: str = "",
 ) -> Election:
-    """Summoned, present, issued, collected and the base's deductions, before or during entry."""
+    """Summoned, present, issued, collected and the base's deductions, before or during entry.
+
+    Once the base was derived from attendance, changing summoned, present or a deduction is a
+    correction: it needs a written reason, kept with the derivation for the minutes.
+    """
+    reason = " ".join(reason.split())
     with write_transaction():
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
@@ -37,6 +46,11 @@ def record_figures(
         if election.state == Election.State.CERTIFIED:
             raise ActionError("election_certified")
         entered = max(election.entries.values_list("sheet", flat=True), default=0)
+        before = {
+            "summoned": election.summoned,
+            "present": election.present,
+            **{k: int(v) for k, v in election.excluded_from_base.items()},
+        }
         for name in FIGURES:
             value = figures.get(name, getattr(election, name))
             if value < 0:
@@ -49,7 +63,19 @@ def record_figures(
                 collected=election.ballots_collected,
                 entered=entered,
             )
-        election.excluded_from_base = {k: int(v) for k, v in excluded.items() if int(v)}
+        new_excluded = {k: int(v) for k, v in excluded.items() if int(v)}
+        corrections = _corrections(before, election, new_excluded)
+        election.excluded_from_base = new_excluded
+        if corrections and election.base_derivation.get("derived"):
+            if not reason:
+                figure = corrections[0]["figure"]
+                raise ActionError("correction_reason_required", "reason", figure=figure)
+            for correction in corrections:
+                correction["reason"] = reason
+            election.base_derivation = {
+                **election.base_derivation,
+                "corrections": [*election.base_derivation.get("corrections", []), *corrections],
+            }
         problems = _frame_problems(election)
         if problems:
             raise ActionError("election_invalid", detail="; ".join(problems))
@@ -62,8 +88,25 @@ def record_figures(
             election=election.pk,
             figures={n: getattr(election, n) for n in FIGURES},
             excluded=election.excluded_from_base,
+            reason=reason,
         )
         return election
+
+
+def _corrections(
+    before: Mapping[str, int | None], election: Election, excluded: Mapping[str, int]
+) -> list[dict[str, object]]:
+    """The base figures this change alters: summoned, present, each deduction (R14)."""
+    after: dict[str, int | None] = {
+        "summoned": election.summoned,
+        "present": election.present,
+        **excluded,
+    }
+    return [
+        {"figure": name, "from": before.get(name, 0), "to": after.get(name, 0)}
+        for name in dict.fromkeys([*before, *after])
+        if (before.get(name) or 0) != (after.get(name) or 0)
+    ]
 
 
 def _frame_problems(election: Election) -> list[str]:

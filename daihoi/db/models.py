@@ -4,16 +4,23 @@ Secrecy (DEVELOPERS.md): a ballot entry records what a paper ballot shows and th
 counting board wrote on its back; nothing links it to the delegate who cast it.
 """
 
+import secrets
 from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 
+from daihoi.core.attendance import MemberStatus
 from daihoi.core.codes import Body, Meeting
 
 
 def _choices(enum: type[Any]) -> list[tuple[str, str]]:
     return [(member.value, member.value) for member in enum]
+
+
+def new_badge_token() -> str:
+    """32 random bytes, URL-safe: the QR code on a badge, unguessable from the register."""
+    return secrets.token_urlsafe(32)
 
 
 class Organisation(models.Model):
@@ -46,6 +53,10 @@ class Congress(models.Model):
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.REHEARSAL)
     #: the unguessable key of the hall's read-only projector link; empty when revoked
     projector_token = models.CharField(max_length=64, blank=True, db_index=True)
+    #: the session the doors check delegates in for
+    current_session = models.ForeignKey(
+        "Session", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.number} ({self.term})"
@@ -84,8 +95,24 @@ class Delegate(models.Model):
     party_joined_on = models.DateField(null=True, blank=True)
     position = models.CharField(max_length=200, blank=True)
     unit = models.CharField(max_length=200, blank=True)
+
+    class Standing(models.TextChoices):
+        OFFICIAL = "official"  # đại biểu chính thức / đảng viên chính thức: summoned
+        ALTERNATE = "alternate"  # đại biểu dự khuyết: attends only in an official's place
+
     kind = models.CharField(max_length=12, choices=Kind.choices)
     incumbent = models.BooleanField(default=False)  # member of the outgoing committee
+    standing = models.CharField(max_length=10, choices=Standing.choices, default="official")
+    delegation = models.CharField(max_length=200, blank=True)  # đoàn đại biểu; else the unit
+    seat = models.CharField(max_length=20, blank=True)
+    position_group = models.CharField(max_length=80, blank=True)
+    #: R14 statuses that change the base at a members' congress (blank: none)
+    member_status = models.CharField(max_length=30, blank=True, choices=_choices(MemberStatus))
+    #: what the badge's QR code carries: unguessable, never the delegate's number
+    badge_token = models.CharField(max_length=43, default=new_badge_token, unique=True)
+    #: a question about the credentials, and the decision on it (credentials report)
+    question_issue = models.CharField(max_length=300, blank=True)
+    question_decision = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering: ClassVar = ["id"]
@@ -126,6 +153,13 @@ class Election(models.Model):
     list_approval = models.CharField(max_length=300, blank=True)
     #: set when the upper level appointed the body instead (Chỉ thị 45, merged organisations)
     appointed_by = models.CharField(max_length=300, blank=True)
+    #: the session the vote is held in: attendance there is "present"
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.PROTECT, related_name="elections"
+    )
+    #: how summoned / excluded / present were derived from attendance, and every correction
+    #: with its reason: {"derived": {...}, "corrections": [{"figure", "from", "to", "reason"}]}
+    base_derivation = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering: ClassVar = ["id"]
@@ -220,3 +254,46 @@ class AuditEvent(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         msg = "audit events are append-only"
         raise ValueError(msg)
+
+
+class Attendance(models.Model):
+    """A delegate checked in for a session; at most one per session (a second scan adds none)."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
+    delegate = models.ForeignKey(Delegate, on_delete=models.CASCADE, related_name="attendances")
+    at = models.DateTimeField(auto_now_add=True)
+    door = models.CharField(max_length=40, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["session", "delegate"], name="attendance_once")
+        ]
+
+
+class Absence(models.Model):
+    """A delegate's absence from the congress, with its reason and whether it was approved."""
+
+    delegate = models.OneToOneField(Delegate, on_delete=models.CASCADE, related_name="absence")
+    reason = models.CharField(max_length=300)
+    approved = models.BooleanField(default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+
+class Substitution(models.Model):
+    """An alternate delegate takes an absent official's place; both stay on record."""
+
+    official = models.OneToOneField(Delegate, on_delete=models.CASCADE, related_name="replaced_by")
+    alternate = models.OneToOneField(
+        Delegate, on_delete=models.CASCADE, related_name="substitutes_for"
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from daihoi.web import register_views, setup_views, views
+from daihoi.web import attendance_views, register_views, setup_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -64,6 +64,25 @@ urlpatterns = [
     path("bau-cu/<int:election_id>/ket-qua/", views.result, name="result"),
     path("bau-cu/<int:election_id>/tep-bau-cu.json", views.election_file, name="election_file"),
     path("bau-cu/<int:election_id>/bien-ban.<str:kind>", views.minutes, name="minutes"),
+    path("dai-hoi/<int:congress_id>/diem-danh/", attendance_views.checkin, name="checkin"),
+    path(
+        "dai-hoi/<int:congress_id>/diem-danh/quet/",
+        attendance_views.checkin_scan,
+        name="checkin_scan",
+    ),
+    path(
+        "dai-hoi/<int:congress_id>/diem-danh/tim/",
+        attendance_views.checkin_search,
+        name="checkin_search",
+    ),
+    path("dai-hoi/<int:congress_id>/co-mat/", attendance_views.attendance, name="attendance"),
+    path(
+        "dai-hoi/<int:congress_id>/vang-mat/",
+        attendance_views.attendance_manage,
+        name="attendance_manage",
+    ),
+    path("dai-hoi/<int:congress_id>/the-dai-bieu.pdf", attendance_views.badges, name="badges"),
+    path("bau-cu/<int:election_id>/co-so/", attendance_views.election_base, name="election_base"),
     path("man-chieu/<str:token>/", views.projector, name="projector"),
     path("man-chieu/<str:token>/du-lieu.json", views.projector_data, name="projector_data"),
 ]

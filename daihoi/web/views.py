@@ -42,6 +42,7 @@ from daihoi.exports.results_xlsx import results_workbook
 from daihoi.interchange.election_file import load_election
 from daihoi.labels import BASE_CATEGORIES, LIST_FINDINGS, WARNINGS, fill
 from daihoi.queries import get_election_view, get_projector_state
+from daihoi.web.attendance_views import base_breakdown
 
 
 def _error_text(error: ActionError) -> str:
@@ -70,6 +71,8 @@ def congress(request: HttpRequest, congress_id: int) -> HttpResponse:
             "elections": c.elections.all(),
             "projector_url": projector_url,
             "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+            "can_check_in": can(request.user, Permission.CHECK_IN),
+            "can_view_attendance": can(request.user, Permission.VIEW_ATTENDANCE),
         },
     )
 
@@ -110,6 +113,8 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
                 (code, BASE_CATEGORIES[code][0], e.excluded_from_base.get(code, 0))
                 for code in sorted(ALLOWED_CATEGORIES[Meeting(e.meeting)])
             ],
+            "base": base_breakdown(e),
+            "sessions": e.congress.sessions.all(),
         },
     )
 
@@ -125,7 +130,8 @@ def election_figures(request: HttpRequest, election_id: int) -> HttpResponse:
             for key in request.POST
             if key.startswith("excluded_")
         }
-        record_figures(request.user, election_id, figures, excluded)  # type: ignore[arg-type]
+        reason = request.POST.get("reason", "")
+        record_figures(request.user, election_id, figures, excluded, reason)  # type: ignore[arg-type]
     except ActionError as error:
         messages.error(request, _error_text(error))
     except ValueError:

@@ -1,0 +1,282 @@
+"""Attendance on the day: check-in at the doors, absences, substitutions, the base of a vote.
+
+A check-in is one insert guarded by the unique (session, delegate): two doors scanning the same
+badge at once store one record, and the second answers "already checked in at …". The base of
+every vote is derived from these records (R14); a person may correct a figure only with a
+written reason, and every change goes to the audit log.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from daihoi.actions.audit import User, record_event
+from daihoi.actions.errors import ActionError
+from daihoi.actions.transactions import write_transaction
+from daihoi.core.attendance import DerivedElectorate, MemberStatus, Voter, derive_electorate
+from daihoi.core.codes import Body, Meeting
+from daihoi.db.models import (
+    Absence,
+    Attendance,
+    Congress,
+    Delegate,
+    Election,
+    Session,
+    Substitution,
+)
+from daihoi.exports.badges_pdf import BADGE_PREFIX
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """What the door shows: who, and whether this scan recorded anything new."""
+
+    delegate: Delegate
+    session: Session
+    at: datetime
+    new: bool
+    note: str = ""  # e.g. an alternate not (yet) replacing anyone
+
+
+def token_from_scan(text: str) -> str:
+    """The token in what a camera or handheld scanner read ("DH:…", or the bare token)."""
+    text = text.strip()
+    return text.removeprefix(BADGE_PREFIX).strip()
+
+
+def current_session(congress: Congress) -> Session:
+    session = congress.current_session
+    if session is None:
+        raise ActionError("no_current_session")
+    return session
+
+
+def check_in(
+    user: User | None,
+    congress: Congress,
+    *,
+    token: str = "",
+    delegate_id: int | None = None,
+    door: str = "",
+) -> CheckIn:
+    """Mark the delegate present for the congress's current session, once."""
+    session = current_session(congress)
+    found = Delegate.objects.filter(congress=congress)
+    if delegate_id is not None:
+        found = found.filter(pk=delegate_id)
+    else:
+        found = found.filter(badge_token=token_from_scan(token))
+    delegate = found.select_related("replaced_by", "substitutes_for").first()
+    if delegate is None:
+        raise ActionError("badge_unknown", "token")
+    note = _note(delegate)
+    with write_transaction():
+        try:
+            with transaction.atomic():
+                attendance = Attendance.objects.create(
+                    session=session, delegate=delegate, door=door[:40], recorded_by=user
+                )
+        except IntegrityError:
+            earlier = Attendance.objects.get(session=session, delegate=delegate)
+            return CheckIn(delegate, session, earlier.at, new=False, note=note)
+        record_event(
+            user, "check_in", congress, delegate=delegate.pk, session=session.pk, door=door
+        )
+    return CheckIn(delegate, session, attendance.at, new=True, note=note)
+
+
+def _note(delegate: Delegate) -> str:
+    if delegate.standing == Delegate.Standing.ALTERNATE and not hasattr(
+        delegate, "substitutes_for"
+    ):
+        return "alternate_not_substituting"
+    if hasattr(delegate, "replaced_by"):
+        return "official_replaced"
+    return ""
+
+
+def set_current_session(user: User, congress: Congress, session_id: int) -> Session:
+    with write_transaction():
+        session = Session.objects.get(pk=session_id, congress=congress)
+        Congress.objects.filter(pk=congress.pk).update(current_session=session)
+        congress.current_session = session
+        record_event(user, "set_current_session", congress, session=session.pk)
+        return session
+
+
+def record_absence(
+    user: User, congress: Congress, delegate_id: int, reason: str, *, approved: bool
+) -> Absence:
+    """An absence with its reason; the convening committee's approval changes the base (R14)."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ActionError("reason_required", "reason")
+    with write_transaction():
+        delegate = Delegate.objects.get(pk=delegate_id, congress=congress)
+        absence, _ = Absence.objects.update_or_create(
+            delegate=delegate,
+            defaults={"reason": reason, "approved": approved, "recorded_by": user},
+        )
+        record_event(
+            user,
+            "record_absence",
+            congress,
+            delegate=delegate.pk,
+            reason=reason,
+            approved=approved,
+        )
+        return absence
+
+
+def record_substitution(
+    user: User, congress: Congress, official_id: int, alternate_id: int, reason: str = ""
+) -> Substitution:
+    """An alternate takes an absent official's place; both stay on record."""
+    with write_transaction():
+        official = Delegate.objects.get(pk=official_id, congress=congress)
+        alternate = Delegate.objects.get(pk=alternate_id, congress=congress)
+        if official.standing != Delegate.Standing.OFFICIAL:
+            raise ActionError("not_an_official", "official", name=official.full_name)
+        if alternate.standing != Delegate.Standing.ALTERNATE:
+            raise ActionError("not_an_alternate", "alternate", name=alternate.full_name)
+        taken = Substitution.objects.filter(Q(official=official) | Q(alternate=alternate))
+        if taken.exists():
+            raise ActionError("already_substituted", "alternate", name=alternate.full_name)
+        substitution = Substitution.objects.create(
+            official=official,
+            alternate=alternate,
+            reason=" ".join(reason.split()),
+            recorded_by=user,
+        )
+        record_event(
+            user,
+            "record_substitution",
+            congress,
+            official=official.pk,
+            alternate=alternate.pk,
+            reason=substitution.reason,
+        )
+        return substitution
+
+
+# --- the base of a vote -------------------------------------------------------------------
+
+
+def _vote_session(election: Election) -> Session | None:
+    return election.session or election.congress.current_session
+
+
+def _committee_of(election: Election) -> list[Delegate]:
+    """The members of the new committee meeting to vote: the elected of its certified election."""
+    body = (
+        Body.INSPECTION_COMMITTEE
+        if election.meeting == Meeting.INSPECTION_COMMITTEE_MEETING
+        else Body.EXECUTIVE_COMMITTEE
+    )
+    elected: list[Delegate | None] = []
+    sources = election.congress.elections.filter(body=body, state=Election.State.CERTIFIED)
+    for source in sources.select_related("result"):
+        codes = set(source.result.document.get("elected", []))
+        elected += [
+            c.delegate for c in source.candidates.select_related("delegate") if c.code in codes
+        ]
+    return [d for d in elected if d is not None]
+
+
+def voters_of(election: Election) -> list[tuple[Delegate, Voter]]:
+    """Everyone the vote's base is made of, with the facts R14 needs (by meeting kind)."""
+    session = _vote_session(election)
+    meeting = Meeting(election.meeting)
+    committee = meeting in (Meeting.COMMITTEE_MEETING, Meeting.INSPECTION_COMMITTEE_MEETING)
+    people = (
+        _committee_of(election)
+        if committee
+        else list(
+            election.congress.delegates.select_related("absence", "replaced_by", "substitutes_for")
+        )
+    )
+    attended: dict[int, set[int]] = {}
+    sessions = Session.objects.filter(congress=election.congress)
+    if session is not None and not committee:
+        sessions = sessions.filter(order__lte=session.order)
+    elif session is not None:
+        sessions = sessions.filter(pk=session.pk)
+    for delegate_id, session_id in Attendance.objects.filter(session__in=sessions).values_list(
+        "delegate_id", "session_id"
+    ):
+        attended.setdefault(delegate_id, set()).add(session_id)
+    voters = []
+    for person in people:
+        seen = attended.get(person.pk, set())
+        absence = getattr(person, "absence", None)
+        voters.append(
+            (
+                person,
+                Voter(
+                    key=str(person.pk),
+                    official=committee or person.standing == Delegate.Standing.OFFICIAL,
+                    committee_member=person.incumbent,
+                    status=MemberStatus(person.member_status) if person.member_status else None,
+                    attended_any=bool(seen),
+                    present_at_vote=session is not None and session.pk in seen,
+                    absence_approved=None if absence is None else absence.approved,
+                    replaced=hasattr(person, "replaced_by"),
+                    substituting=hasattr(person, "substitutes_for"),
+                ),
+            )
+        )
+    return voters
+
+
+def derived_base(election: Election) -> tuple[DerivedElectorate, dict[str, str]]:
+    """The electorate derived from attendance, and delegate key → name for the breakdown."""
+    pairs = voters_of(election)
+    names = {voter.key: person.full_name for person, voter in pairs}
+    return derive_electorate(Meeting(election.meeting), [v for _, v in pairs]), names
+
+
+def apply_derived_base(user: User, election_id: int) -> Election:
+    """Write the derived summoned, deductions and present into the election (and the log)."""
+    with write_transaction():
+        election = (
+            Election.objects.select_for_update().select_related("congress").get(pk=election_id)
+        )
+        if election.state in (Election.State.CERTIFIED, Election.State.APPOINTED):
+            raise ActionError("election_certified")
+        derived, names = derived_base(election)
+        electorate = derived.electorate
+        session = _vote_session(election)
+        election.summoned = electorate.summoned
+        election.present = electorate.present
+        election.excluded_from_base = {str(k): n for k, n in electorate.excluded_from_base.items()}
+        election.base_derivation = {
+            "derived": {
+                "session": session.name if session else "",
+                "summoned": electorate.summoned,
+                "present": electorate.present,
+                "excluded_from_base": election.excluded_from_base,
+                "deducted": {
+                    str(k): sorted(names[key] for key in keys)
+                    for k, keys in derived.deducted.items()
+                },
+                "absent_kept": {
+                    reason: sorted(names[key] for key in keys)
+                    for reason, keys in derived.absent_kept.items()
+                },
+            },
+            "corrections": [],
+        }
+        election.acknowledgements = {}
+        election.save()
+        record_event(
+            user,
+            "derive_base",
+            election.congress,
+            election=election.pk,
+            summoned=electorate.summoned,
+            present=electorate.present,
+            excluded=election.excluded_from_base,
+        )
+        return election

@@ -1,0 +1,89 @@
+"""What the attendance board, the doors' search and the base breakdown read (plain values)."""
+
+import unicodedata
+from dataclasses import dataclass
+from fractions import Fraction
+
+from daihoi.core.vi.collation import collation_key, name_sort_key
+from daihoi.db.mappers import ruleset_of
+from daihoi.db.models import Attendance, Congress, Delegate, Session
+
+
+def folded(text: str) -> str:
+    """Lower case without diacritics (đ → d): the doors search "nguyen van a" finds Nguyễn Văn A."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def delegation_of(delegate: Delegate) -> str:
+    return delegate.delegation or delegate.unit
+
+
+@dataclass(frozen=True)
+class DelegationRow:
+    name: str
+    present: int
+    summoned: int
+
+
+@dataclass(frozen=True)
+class Board:
+    """Present / summoned for one session, by delegation, against the quorum (R22, OPEN-19)."""
+
+    session: Session | None
+    rows: list[DelegationRow]
+    present: int
+    summoned: int
+    substitutes_present: int
+    quorum: Fraction
+    needed: int  # the least number present that meets the quorum
+
+    @property
+    def below_quorum(self) -> bool:
+        return self.present < self.needed
+
+
+def attendance_board(congress: Congress, session: Session | None) -> Board:
+    """Officials present (and alternates in an official's place) by delegation, for `session`."""
+    present_ids: set[int] = set()
+    if session is not None:
+        present_ids = set(
+            Attendance.objects.filter(session=session).values_list("delegate_id", flat=True)
+        )
+    counts: dict[str, list[int]] = {}
+    substitutes = 0
+    people = congress.delegates.select_related("substitutes_for")
+    for d in people.only("id", "delegation", "unit", "standing", "substitutes_for__id"):
+        here = d.pk in present_ids
+        key = delegation_of(d)
+        row = counts.setdefault(key, [0, 0])
+        if d.standing == Delegate.Standing.OFFICIAL:
+            row[1] += 1
+            row[0] += int(here)
+        elif here and hasattr(d, "substitutes_for"):
+            row[0] += 1
+            substitutes += 1
+    rows = [
+        DelegationRow(name, present, summoned)
+        for name, (present, summoned) in sorted(counts.items(), key=lambda kv: collation_key(kv[0]))
+    ]
+    summoned = sum(r.summoned for r in rows)
+    present = sum(r.present for r in rows)
+    quorum = ruleset_of(congress).settings.quorum
+    needed = -(-quorum.numerator * summoned // quorum.denominator)  # ceiling of quorum × summoned
+    return Board(session, rows, present, summoned, substitutes, quorum, needed)
+
+
+def search_delegates(congress: Congress, query: str, limit: int = 12) -> list[Delegate]:
+    """Delegates whose name (or delegation) contains every word typed, diacritics optional."""
+    words = folded(query).split()
+    if not words:
+        return []
+    found = []
+    people = congress.delegates.only("id", "full_name", "delegation", "unit", "seat", "standing")
+    for d in people:
+        haystack = folded(f"{d.full_name} {delegation_of(d)}")
+        if all(w in haystack for w in words):
+            found.append(d)
+    found.sort(key=lambda d: name_sort_key(d.full_name))
+    return found[:limit]

@@ -1,0 +1,265 @@
+"""The doors, the attendance board, absences and substitutions, badges, the base of a vote."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from daihoi.access import Permission, can, require
+from daihoi.actions.attendance import (
+    apply_derived_base,
+    check_in,
+    derived_base,
+    record_absence,
+    record_substitution,
+    set_current_session,
+)
+from daihoi.actions.errors import ActionError
+from daihoi.attendance_queries import attendance_board, delegation_of, search_delegates
+from daihoi.core.vi.collation import name_sort_key
+from daihoi.core.vi.formatting import roman
+from daihoi.db.models import Attendance, Congress, Delegate, Election, Session
+from daihoi.exports.badges_pdf import LAYOUTS, Badge, badges_pdf
+from daihoi.labels import BASE_CATEGORIES
+
+
+def _english() -> bool:
+    return (get_language() or "vi").startswith("en")
+
+
+def _error_text(error: ActionError) -> str:
+    return error.message_en if _english() else error.message_vi
+
+
+def _congress(congress_id: int) -> Congress:
+    return get_object_or_404(
+        Congress.objects.select_related("organisation", "current_session"), pk=congress_id
+    )
+
+
+@require(Permission.CHECK_IN)
+def checkin(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """A door: the badge's QR code from a camera or a handheld scanner, or a name search."""
+    c = _congress(congress_id)
+    return render(
+        request,
+        "web/checkin.html",
+        {"congress": c, "session": c.current_session, "door": request.GET.get("cua", "1")},
+    )
+
+
+@require(Permission.CHECK_IN)
+@require_POST
+def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
+    """Record one check-in; JSON for the door's script, which shows it and refocuses."""
+    c = _congress(congress_id)
+    delegate_id = request.POST.get("delegate")
+    try:
+        done = check_in(
+            request.user,  # type: ignore[arg-type]  # signed in
+            c,
+            token=request.POST.get("token", ""),
+            delegate_id=int(delegate_id) if delegate_id and delegate_id.isdigit() else None,
+            door=request.POST.get("door", ""),
+        )
+    except ActionError as error:
+        return JsonResponse({"ok": False, "message": _error_text(error)}, status=400)
+    at = timezone.localtime(done.at).strftime("%H:%M:%S")
+    d = done.delegate
+    if done.new:
+        message = f"✓ {d.full_name}" + (f" — ghế {d.seat}" if d.seat else "")
+    else:
+        message = (
+            f"{d.full_name}: already checked in at {at}"
+            if _english()
+            else f"{d.full_name}: đã điểm danh lúc {at}"
+        )
+    notes = {
+        "alternate_not_substituting": (
+            "Đại biểu dự khuyết chưa được thay thế cho ai: báo Ban tổ chức.",
+            "An alternate not replacing anyone: tell the organisers.",
+        ),
+        "official_replaced": (
+            "Đại biểu này đã được thay bằng đại biểu dự khuyết: báo Ban tổ chức.",
+            "This official has been replaced by an alternate: tell the organisers.",
+        ),
+    }
+    note = notes[done.note][int(_english())] if done.note else ""
+    return JsonResponse(
+        {
+            "ok": True,
+            "new": done.new,
+            "name": d.full_name,
+            "delegation": delegation_of(d),
+            "seat": d.seat,
+            "at": at,
+            "session": done.session.name,
+            "message": message,
+            "note": note,
+        }
+    )
+
+
+@require(Permission.CHECK_IN)
+def checkin_search(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """The door's name search (an htmx fragment): who matches, and who is already in."""
+    c = _congress(congress_id)
+    found = search_delegates(c, request.GET.get("q", ""))
+    here: set[int] = set()
+    if c.current_session is not None:
+        here = set(
+            Attendance.objects.filter(
+                session=c.current_session, delegate__in=[d.pk for d in found]
+            ).values_list("delegate_id", flat=True)
+        )
+    rows = [(d, delegation_of(d), d.pk in here) for d in found]
+    return render(request, "web/_checkin_found.html", {"rows": rows})
+
+
+@require(Permission.VIEW_ATTENDANCE)
+def attendance(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """The presidium's live board: present / summoned by delegation, warning below quorum."""
+    c = _congress(congress_id)
+    session_id = request.GET.get("phien")
+    session = (
+        get_object_or_404(Session, pk=session_id, congress=c) if session_id else c.current_session
+    )
+    board = attendance_board(c, session)
+    template = "web/_attendance_board.html" if request.headers.get("HX-Request") else None
+    context = {
+        "congress": c,
+        "board": board,
+        "sessions": c.sessions.all(),
+        "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+    }
+    return render(request, template or "web/attendance.html", context)
+
+
+@require(Permission.MANAGE_CONGRESS)
+def attendance_manage(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """The organiser: the current session, absences with reasons, substitutions."""
+    c = _congress(congress_id)
+    if request.method == "POST":
+        user = request.user
+        try:
+            what = request.POST.get("what")
+            if what == "session":
+                set_current_session(user, c, int(request.POST["session"]))  # type: ignore[arg-type]
+            elif what == "absence":
+                record_absence(
+                    user,  # type: ignore[arg-type]
+                    c,
+                    int(request.POST["delegate"]),
+                    request.POST.get("reason", ""),
+                    approved=bool(request.POST.get("approved")),
+                )
+            elif what == "substitution":
+                record_substitution(
+                    user,  # type: ignore[arg-type]
+                    c,
+                    int(request.POST["official"]),
+                    int(request.POST["alternate"]),
+                    request.POST.get("reason", ""),
+                )
+            messages.success(request, "✓")
+        except ActionError as error:
+            messages.error(request, _error_text(error))
+        except (KeyError, ValueError, Delegate.DoesNotExist, Session.DoesNotExist):
+            messages.error(request, "Chọn đại biểu / choose a delegate")
+        return redirect("attendance_manage", congress_id)
+    people = list(c.delegates.select_related("absence", "replaced_by__alternate"))
+    people.sort(key=lambda d: name_sort_key(d.full_name))
+    seen = set(Attendance.objects.filter(session__congress=c).values_list("delegate_id", flat=True))
+    officials = [d for d in people if d.standing == Delegate.Standing.OFFICIAL]
+    return render(
+        request,
+        "web/attendance_manage.html",
+        {
+            "congress": c,
+            "sessions": c.sessions.all(),
+            "never_seen": [d for d in officials if d.pk not in seen],
+            "officials": officials,
+            "alternates": [d for d in people if d.standing == Delegate.Standing.ALTERNATE],
+            "absences": [d for d in people if hasattr(d, "absence")],
+            "substitutions": [d for d in officials if hasattr(d, "replaced_by")],
+        },
+    )
+
+
+@require(Permission.MANAGE_CONGRESS)
+def badges(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """Every delegate's badge as a PDF: `?kho=a4` (8 a page) or `?kho=card` (card size)."""
+    c = _congress(congress_id)
+    layout = request.GET.get("kho", "a4")
+    if layout not in LAYOUTS:
+        layout = "a4"
+    people = sorted(c.delegates.all(), key=lambda d: name_sort_key(d.full_name))
+    title = f"ĐẠI HỘI {c.organisation.name.upper()} LẦN THỨ {roman(c.number)}"
+    pdf = badges_pdf(
+        [
+            Badge(
+                d.full_name,
+                delegation_of(d),
+                d.seat,
+                d.badge_token,
+                alternate=d.standing == Delegate.Standing.ALTERNATE,
+            )
+            for d in people
+        ],
+        title,
+        layout,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="the-dai-bieu-{layout}.pdf"'
+    return response
+
+
+@require(Permission.SETTLE_DIFFERENCES)
+@require_POST
+def election_base(request: HttpRequest, election_id: int) -> HttpResponse:
+    """Set the session of the vote and take summoned, deductions and present from attendance."""
+    e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
+    try:
+        session_id = request.POST.get("session")
+        if session_id:
+            e.session = get_object_or_404(Session, pk=int(session_id), congress=e.congress)
+            e.save(update_fields=["session"])
+        apply_derived_base(request.user, e.pk)  # type: ignore[arg-type]
+    except ActionError as error:
+        messages.error(request, _error_text(error))
+    return redirect("election", election_id)
+
+
+def base_breakdown(e: Election) -> dict[str, object]:
+    """The derived base for the election page: figures, deductions with names, kept absentees."""
+    derived, names = derived_base(e)
+    electorate = derived.electorate
+    deducted = [
+        (str(k), BASE_CATEGORIES[str(k)][int(_english())], sorted(names[key] for key in keys))
+        for k, keys in derived.deducted.items()
+    ]
+    kept = [
+        (reason, sorted(names[key] for key in keys)) for reason, keys in derived.absent_kept.items()
+    ]
+    stored = {
+        "summoned": e.summoned,
+        "present": e.present,
+        "excluded": {k: int(v) for k, v in e.excluded_from_base.items() if int(v)},
+    }
+    fresh = {
+        "summoned": electorate.summoned,
+        "present": electorate.present,
+        "excluded": {str(k): n for k, n in electorate.excluded_from_base.items() if n},
+    }
+    return {
+        "summoned": electorate.summoned,
+        "present": electorate.present,
+        "base": electorate.summoned - sum(electorate.excluded_from_base.values()),
+        "deducted": deducted,
+        "kept": kept,
+        "matches": stored == fresh,
+        "session": e.session or e.congress.current_session,
+        "corrections": e.base_derivation.get("corrections", []),
+    }
