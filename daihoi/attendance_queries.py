@@ -4,6 +4,7 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
+from daihoi.core.credentials import Absence, Question, ReportDelegate
 from daihoi.core.vi.collation import collation_key, name_sort_key
 from daihoi.db.mappers import ruleset_of
 from daihoi.db.models import Attendance, Congress, Delegate, Session
@@ -87,3 +88,37 @@ def search_delegates(congress: Congress, query: str, limit: int = 12) -> list[De
             found.append(d)
     found.sort(key=lambda d: name_sort_key(d.full_name))
     return found[:limit]
+
+
+def report_delegates(congress: Congress) -> list[ReportDelegate]:
+    """The register as the credentials report reads it: facts, attendance, absence, question."""
+    seen = set(
+        Attendance.objects.filter(session__congress=congress).values_list("delegate_id", flat=True)
+    )
+    people = congress.delegates.select_related("absence", "replaced_by__alternate")
+    rows = []
+    for d in people:
+        absence = getattr(d, "absence", None)
+        replaced = getattr(d, "replaced_by", None)
+        rows.append(
+            ReportDelegate(
+                name=d.full_name,
+                unit=delegation_of(d),
+                origin=d.kind,
+                standing=d.standing,
+                gender=d.gender or None,
+                ethnicity=d.ethnicity or None,
+                birth_date=d.birth_date,
+                education=d.education,
+                political_theory=d.political_theory,
+                party_joined_on=d.party_joined_on,
+                position_group=d.position_group,
+                present=d.pk in seen,
+                absence=None if absence is None else Absence(absence.reason, absence.approved),
+                replaced_by=None if replaced is None else replaced.alternate.full_name,
+                question=Question(d.question_issue, d.question_decision)
+                if d.question_issue
+                else None,
+            )
+        )
+    return rows

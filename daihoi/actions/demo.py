@@ -18,7 +18,17 @@ from daihoi.access import Role
 from daihoi.actions.audit import record_event
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.mappers import put_on_list
-from daihoi.db.models import Candidate, Congress, Delegate, Election, Organisation, Session
+from daihoi.db.models import (
+    Absence,
+    Attendance,
+    Candidate,
+    Congress,
+    Delegate,
+    Election,
+    Organisation,
+    Session,
+    Substitution,
+)
 from daihoi.demo.names import invented_names
 
 DEMO_PASSWORD = "daihoi2020"  # noqa: S105 - the demo's published password, printed at start
@@ -28,6 +38,7 @@ ACCOUNTS = (
     ("kiemphieu1", Role.COUNTING_BOARD, "Ban kiểm phiếu, tổ 1 (counting board, team 1)"),
     ("kiemphieu2", Role.COUNTING_BOARD, "Ban kiểm phiếu, tổ 2 (counting board, team 2)"),
     ("doanchutich", Role.PRESIDIUM, "Đoàn chủ tịch (presidium)"),
+    ("letan", Role.RECEPTION, "Tổ đón tiếp, điểm danh (reception, check-in)"),
     ("khach", Role.VIEWER, "Khách (viewer)"),
 )
 _UNITS = [
@@ -107,7 +118,67 @@ def _delegates(congress: Congress, candidates: list[dict[str, object]]) -> list[
                 unit=rng.choice(_UNITS),
             )
         )
-    return Delegate.objects.bulk_create(rows)
+    for n, row in enumerate(rows, start=1):
+        row.seat = f"{'ABCDEFGH'[(n - 1) // 40]}-{(n - 1) % 40 + 1:02d}"
+    taken |= {r.full_name for r in rows}
+    alternates = [
+        Delegate(
+            congress=congress,
+            full_name=name,
+            birth_date=date(rng.randint(1975, 1990), rng.randint(1, 12), rng.randint(1, 28)),
+            gender=gender,
+            kind="elected",
+            standing="alternate",
+            education=rng.choice(_EDUCATION),
+            political_theory=rng.choice(_THEORY),
+            unit=rng.choice(_UNITS),
+        )
+        for name, gender in zip(
+            (n for n in invented_names(rng, ["male", "female", "male"] * 3) if n not in taken),
+            ["male", "female", "male"],
+            strict=False,
+        )
+    ]
+    return Delegate.objects.bulk_create(rows + alternates)
+
+
+def _attendance(congress: Congress, delegates: list[Delegate], sessions: list[Session]) -> None:
+    """The reference congress's day (R14): 289 summoned, base 286, 285 present at the vote.
+
+    Absent throughout: one committee member and two elected delegates (one with an approved
+    reason), none replaced (the three deductions of the reference file); one delegate replaced
+    by an alternate (stays in the base); one delegate at the preparatory session only.
+    """
+    officials = [d for d in delegates if d.standing == Delegate.Standing.OFFICIAL]
+    alternate = next(d for d in delegates if d.standing == Delegate.Standing.ALTERNATE)
+    invented = officials[49:]
+    committee_absent = next(d for d in invented if d.incumbent)
+    elected = [d for d in invented if not d.incumbent]
+    absent, replaced, left_early = elected[:2], elected[2], elected[3]
+    organiser = User.objects.get(username="bantochuc")
+    Absence.objects.create(
+        delegate=committee_absent,
+        reason="Đi công tác nước ngoài",
+        approved=True,
+        recorded_by=organiser,
+    )
+    Absence.objects.create(
+        delegate=absent[0],
+        reason="Ốm, điều trị tại bệnh viện",
+        approved=True,
+        recorded_by=organiser,
+    )
+    Absence.objects.create(
+        delegate=replaced, reason="Chuyển công tác", approved=True, recorded_by=organiser
+    )
+    Substitution.objects.create(
+        official=replaced, alternate=alternate, reason="Chuyển công tác", recorded_by=organiser
+    )
+    away = {committee_absent.pk, replaced.pk, *(d.pk for d in absent)}
+    here = [d for d in officials if d.pk not in away] + [alternate]
+    rows = [Attendance(session=sessions[0], delegate=d, door="1") for d in here]
+    rows += [Attendance(session=sessions[1], delegate=d, door="1") for d in here if d != left_early]
+    Attendance.objects.bulk_create(rows)
 
 
 def _election(
@@ -126,6 +197,7 @@ def _election(
         present=285,
         ballots_issued=285,
         ballots_collected=284,
+        session=congress.current_session,
         **extra,
     )
     put_on_list(election, people)
@@ -155,10 +227,17 @@ def load_reference_congress() -> tuple[Congress, list[tuple[str, str]]]:
         elects_secretary_directly=True,
         projector_token=secrets.token_urlsafe(24),
     )
-    for order, name in enumerate(("Phiên trù bị", "Phiên thứ nhất", "Phiên thứ hai", "Bế mạc"), 1):
+    sessions = [
         Session.objects.create(congress=congress, order=order, name=name)
+        for order, name in enumerate(
+            ("Phiên trù bị", "Phiên thứ nhất", "Phiên thứ hai", "Bế mạc"), start=1
+        )
+    ]
+    congress.current_session = sessions[1]
+    congress.save(update_fields=["current_session"])
     candidates = list(reference["candidates"])  # type: ignore[call-overload]
     delegates = _delegates(congress, candidates)
+    _attendance(congress, delegates, sessions)
     committee = Election.objects.create(
         congress=congress,
         body="executive_committee",
@@ -171,6 +250,7 @@ def load_reference_congress() -> tuple[Congress, list[tuple[str, str]]]:
         ballots_collected=284,
         entry_teams=2,
         state=Election.State.OPEN,
+        session=sessions[1],
     )
     ordered = sorted(
         candidates, key=lambda c: (name_sort_key(str(c["name"])), str(c["birth_date"]))

@@ -17,11 +17,20 @@ from daihoi.actions.attendance import (
     set_current_session,
 )
 from daihoi.actions.errors import ActionError
-from daihoi.attendance_queries import attendance_board, delegation_of, search_delegates
+from daihoi.attendance_queries import (
+    attendance_board,
+    delegation_of,
+    report_delegates,
+    search_delegates,
+)
+from daihoi.core.credentials import credentials_report
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.core.vi.formatting import roman
+from daihoi.db.mappers import congress_info
 from daihoi.db.models import Attendance, Congress, Delegate, Election, Session
 from daihoi.exports.badges_pdf import LAYOUTS, Badge, badges_pdf
+from daihoi.exports.credentials_docx import credentials_docx
+from daihoi.exports.credentials_pdf import credentials_pdf
 from daihoi.labels import BASE_CATEGORIES
 
 
@@ -213,6 +222,31 @@ def badges(request: HttpRequest, congress_id: int) -> HttpResponse:
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="the-dai-bieu-{layout}.pdf"'
+    return response
+
+
+@require(Permission.VIEW_ATTENDANCE)
+def credentials(request: HttpRequest, congress_id: int, kind: str) -> HttpResponse:
+    """The credentials report (báo cáo thẩm tra tư cách đại biểu) as PDF or DOCX, from the data."""
+    c = _congress(congress_id)
+    if kind not in ("pdf", "docx"):
+        kind = "pdf"
+    try:
+        report = credentials_report(report_delegates(c), c.starts_on)
+    except ValueError as error:  # a fact the register should not hold, named by the core
+        messages.error(
+            request, f"Danh sách đại biểu chưa hợp lệ / the register is not valid: {error}"
+        )
+        return redirect("attendance", congress_id)
+    render_document = credentials_pdf if kind == "pdf" else credentials_docx
+    body = render_document(report, congress_info(c), rehearsal=c.mode == c.Mode.REHEARSAL)
+    content_type = (
+        "application/pdf"
+        if kind == "pdf"
+        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="tham-tra-tu-cach.{kind}"'
     return response
 
 

@@ -82,6 +82,11 @@ urlpatterns = [
         name="attendance_manage",
     ),
     path("dai-hoi/<int:congress_id>/the-dai-bieu.pdf", attendance_views.badges, name="badges"),
+    path(
+        "dai-hoi/<int:congress_id>/tham-tra-tu-cach.<str:kind>",
+        attendance_views.credentials,
+        name="credentials",
+    ),
     path("bau-cu/<int:election_id>/co-so/", attendance_views.election_base, name="election_base"),
     path("man-chieu/<str:token>/", views.projector, name="projector"),
     path("man-chieu/<str:token>/du-lieu.json", views.projector_data, name="projector_data"),

@@ -21,13 +21,24 @@ def test_demo_loads_the_reference_congress(tmp_path: Path) -> None:
     assert "truongban" in run.stdout
     assert "/man-chieu/" in run.stdout
     with sqlite3.connect(tmp_path / "daihoi.sqlite3") as db:
-        delegates = db.execute("select count(*) from daihoi_delegate").fetchone()[0]
+        delegates = db.execute(
+            "select count(*) from daihoi_delegate where standing='official'"
+        ).fetchone()[0]
+        alternates = db.execute(
+            "select count(*) from daihoi_delegate where standing='alternate'"
+        ).fetchone()[0]
+        present = db.execute(
+            "select count(*) from daihoi_attendance a join daihoi_session s on a.session_id=s.id "
+            "where s.name='Phiên thứ nhất'"
+        ).fetchone()[0]
         women = db.execute("select count(*) from daihoi_delegate where gender='female'").fetchone()
         candidates = db.execute(
             "select count(*) from daihoi_candidate c join daihoi_election e on c.election_id=e.id "
             "where e.body='executive_committee'"
         ).fetchone()[0]
     assert delegates == 289
+    assert alternates == 3
+    assert present == 285  # the reference file's "present", now from check-in records
     assert 0 < women[0] < 289
     assert candidates == 49
     again = subprocess.run(
