@@ -1,5 +1,8 @@
 """Opening an election for entry and certifying its result, which then is frozen."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
@@ -22,6 +25,19 @@ def open_election(user: User, election_id: int) -> Election:
         election.save(update_fields=["state"])
         record_event(user, "open_election", election.congress, election=election.pk)
         return election
+
+
+def file_derivation(base_derivation: Mapping[str, Any]) -> dict[str, Any] | None:
+    """What the election file says of how its electorate was obtained: no names, only the
+    session and each correction with its reason (the names stay in the credentials report)."""
+    derived = base_derivation.get("derived")
+    if not derived:
+        return None
+    return {
+        "source": "attendance",
+        "session": derived.get("session", ""),
+        "corrections": list(base_derivation.get("corrections", [])),
+    }
 
 
 def certify_result(user: User, election_id: int) -> Result:
@@ -66,7 +82,11 @@ def certify_result(user: User, election_id: int) -> Result:
             raise ActionError("warnings_unacknowledged", codes=", ".join(missing))
         text = canonical_json(
             election_document(
-                core, ruleset.id, congress.settings_overrides, congress_info(congress)
+                core,
+                ruleset.id,
+                congress.settings_overrides,
+                congress_info(congress),
+                file_derivation(election.base_derivation),
             )
         )
         result = Result.objects.create(

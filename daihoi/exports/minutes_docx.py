@@ -6,6 +6,7 @@ the figures, which stay those computed (and fingerprinted) here.
 
 import io
 from collections.abc import Mapping
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentType
@@ -50,13 +51,14 @@ def _candidate_table(document: DocumentType, outcome: Outcome) -> None:
         row[3].text = text._percent(candidate.votes, outcome)
 
 
-def minutes_docx(
+def minutes_docx(  # noqa: PLR0913 - the count, its header, and four things printed with it
     outcome: Outcome,
     congress: CongressInfo,
     *,
     sha256: str | None,
     rehearsal: bool = False,
     explanations: Mapping[str, str] | None = None,
+    derivation: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The minutes of one count as DOCX bytes."""
     document = Document()
@@ -76,7 +78,7 @@ def minutes_docx(
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.add_run(words).bold = True
-    for words in text._figures(outcome):
+    for words in text._figures(outcome) + text.base_lines(derivation):
         if words:
             document.add_paragraph(words)
     document.add_paragraph().add_run(

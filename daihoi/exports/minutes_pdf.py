@@ -9,6 +9,7 @@ signature blocks, and on every page the SHA-256 of the exported election file.
 
 from collections.abc import Mapping
 from importlib import resources
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -127,13 +128,14 @@ def _closing(
             _line(pdf, words, size=8.5)
 
 
-def minutes_pdf(
+def minutes_pdf(  # noqa: PLR0913 - the count, its header, and four things printed with it
     outcome: Outcome,
     congress: CongressInfo,
     *,
     sha256: str | None,
     rehearsal: bool = False,
     explanations: Mapping[str, str] | None = None,
+    derivation: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The minutes of one count as PDF bytes."""
     pdf = _Minutes(sha256, rehearsal)
@@ -149,7 +151,7 @@ def minutes_pdf(
             pdf.set_font("DejaVu", "B", 11)
             pdf.multi_cell(0, 6, words, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
-    for words in text._figures(outcome):
+    for words in text._figures(outcome) + text.base_lines(derivation):
         if words:
             _line(pdf, words)
     pdf.ln(2)

@@ -6,6 +6,9 @@ ballot order with votes and percentage, the elected in vote order, the next step
 setting applied ("Áp dụng"). This module is a document template: its Vietnamese is the document.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from daihoi.core.composition import Composition, Share, composition_of
 from daihoi.core.outcome import Outcome
 from daihoi.core.vi.formatting import format_date, format_int, format_percent, format_share, roman
@@ -200,10 +203,35 @@ def _warnings(outcome: Outcome) -> list[str]:
     return [*lines, ""]
 
 
-def minutes_text(outcome: Outcome, congress: CongressInfo | None = None) -> str:
+def base_lines(derivation: Mapping[str, Any] | None) -> list[str]:
+    """Where the electorate's figures came from, and every correction with its reason (R14)."""
+    if not derivation:
+        return []
+    lines = [
+        "Số đại biểu triệu tập, được trừ và có mặt lấy từ danh sách đại biểu và điểm danh"
+        + (f" ({derivation['session']})" if derivation.get("session") else "")
+        + "."
+    ]
+    labels = {"summoned": "triệu tập", "present": "có mặt"}
+    for c in derivation.get("corrections", []):
+        figure = str(c.get("figure", ""))
+        label = labels.get(figure) or BASE_CATEGORIES.get(figure, (figure, ""))[0]
+        lines.append(
+            f"Điều chỉnh số {label.lower()}: {c.get('from')} → {c.get('to')}; "
+            f"lý do: {c.get('reason', '')}."
+        )
+    return [*lines, ""]
+
+
+def minutes_text(
+    outcome: Outcome,
+    congress: CongressInfo | None = None,
+    derivation: Mapping[str, Any] | None = None,
+) -> str:
     """The minutes of one count as text; the figures come from `outcome`, none typed by hand."""
     congress = congress or CongressInfo()
-    lines = _header(outcome, congress) + _figures(outcome) + _candidates(outcome)
+    lines = _header(outcome, congress) + _figures(outcome) + base_lines(derivation)
+    lines += _candidates(outcome)
     lines += _elected(outcome) + _composition(outcome, congress) + _warnings(outcome)
     lines += _settings(outcome)
     lines += ["TRƯỞNG BAN KIỂM PHIẾU                    CÁC THÀNH VIÊN BAN KIỂM PHIẾU", ""]

@@ -48,7 +48,7 @@ _TOP_FIELDS = frozenset(
 )
 _CANDIDATE_FIELDS = frozenset({"id", "name", "birth_date", "gender", "ethnicity", "incumbent"})
 _BALLOT_FIELDS = frozenset({"kept", "marks", "invalid", "added", "count"})
-_ELECTORATE_FIELDS = frozenset({"summoned", "excluded_from_base", "present"})
+_ELECTORATE_FIELDS = frozenset({"summoned", "excluded_from_base", "present", "derivation"})
 _CONGRESS_FIELDS = frozenset(
     {"organisation", "upper_organisation", "number", "term", "place", "date", "title"}
 )
@@ -73,6 +73,9 @@ class ElectionFile:
 
     checked: CheckedElection
     congress: CongressInfo = field(default_factory=CongressInfo)
+    #: how the electorate's figures were obtained (from attendance, and any correction with its
+    #: reason): words for the minutes, never an input of the count
+    derivation: Mapping[str, Any] | None = None
 
     @property
     def election(self) -> Election:
@@ -202,13 +205,29 @@ def read_election(document: object) -> ElectionFile:
         is_tie_revote=tie_revote,
     )
     congress = _read_congress(reader, top.get("congress"))
+    derivation = _read_derivation(reader, top.get("electorate"))
     if reader.problems:
         raise ElectionFileError(reader.problems)
     try:
         checked = admit(election, ruleset)
     except ElectionInvalidError as error:
         raise ElectionFileError(error.problems) from None
-    return ElectionFile(checked, congress)
+    return ElectionFile(checked, congress, derivation)
+
+
+def _read_derivation(reader: _Reader, electorate: object) -> Mapping[str, Any] | None:
+    """`electorate.derivation`: an object of words (session, corrections with reasons)."""
+    if not isinstance(electorate, dict) or electorate.get("derivation") is None:
+        return None
+    value = electorate["derivation"]
+    if not isinstance(value, dict):
+        reader.fail("electorate.derivation", "wrong_type", expected="object")
+        return None
+    corrections = value.get("corrections", [])
+    if not isinstance(corrections, list) or not all(isinstance(c, dict) for c in corrections):
+        reader.fail("electorate.derivation.corrections", "wrong_type", expected="list")
+        return None
+    return dict(value)
 
 
 def _read_ruleset(reader: _Reader, top: Mapping[str, object]) -> RuleSet:

@@ -44,6 +44,7 @@ def election_document(
     ruleset_id: str,
     settings: Mapping[str, object],
     congress: CongressInfo | None = None,
+    derivation: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The election file of `election`; ballots in a stable order so equal counts hash equal."""
     electorate: dict[str, Any] = {
@@ -54,6 +55,8 @@ def election_document(
     }
     if election.electorate.present is not None:
         electorate["present"] = election.electorate.present
+    if derivation:
+        electorate["derivation"] = dict(derivation)
     document: dict[str, Any] = {
         "format": FORMAT,
         "ruleset": ruleset_id,

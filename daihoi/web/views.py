@@ -387,6 +387,7 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
             sha256=e.result.sha256,
             rehearsal=rehearsal,
             explanations=e.acknowledgements,
+            derivation=parsed.derivation,
         )
         types = {
             "pdf": "application/pdf",
@@ -408,7 +409,7 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="ket-qua-{e.pk}.xlsx"'
         return response
     if kind == "txt":
-        text = minutes_text(outcome, info)
+        text = minutes_text(outcome, info, parsed.derivation)
         if rehearsal:
             text = "DIỄN TẬP — KHÔNG CÓ GIÁ TRỊ\n\n" + text
         for code, explanation in e.acknowledgements.items():

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
 
 from daihoi.access import Role
 from daihoi.actions.attendance import (
@@ -192,3 +193,44 @@ def test_badges_carry_a_readable_qr_code_of_the_token(election: Election, day: d
     words = pdf[0].get_textpage().get_text_range()
     assert "ĐẠI BIỂU" in words
     assert "Nguyễn Văn An" in words
+
+
+def test_the_derivation_is_written_into_the_election_file_and_the_minutes(
+    election: Election, clerk: User, day: dict
+) -> None:
+    """Certified after a derived base and one correction: both are in the file and minutes."""
+    congress = election.congress
+    set_current_session(clerk, congress, day["second"].pk)
+    for d in day["people"][:9]:
+        check_in(clerk, congress, delegate_id=d.pk)
+    apply_derived_base(clerk, election.pk)
+    election.refresh_from_db()
+    assert (election.summoned, election.present) == (10, 9)
+    record_figures(
+        clerk,
+        election.pk,
+        {"ballots_issued": 9, "ballots_collected": 9},
+        election.excluded_from_base,
+    )
+    record_figures(
+        clerk, election.pk, {"summoned": 10, "present": 9}, {}, "Ủy ban kiểm tra xác nhận lại"
+    )
+    head = client_for(Role.COUNTING_HEAD)
+    url = reverse("entry", args=[election.pk])
+    for sheet in range(1, 10):
+        head.post(url, {"team": 1, "sheet": sheet, "mode": "struck", "numbers": "3"})
+    head.post(reverse("certify", args=[election.pk]))
+    election.refresh_from_db()
+    assert election.state == Election.State.CERTIFIED, election.base_derivation
+    file = head.get(reverse("election_file", args=[election.pk])).json()
+    derivation = file["electorate"]["derivation"]
+    assert derivation["source"] == "attendance"
+    assert derivation["session"] == "Phiên thứ nhất"
+    assert derivation["corrections"][0]["reason"] == "Ủy ban kiểm tra xác nhận lại"
+    assert "Lê Văn Ủy" not in str(file)  # no names of absentees in the published file
+    minutes = head.get(reverse("minutes", args=[election.pk, "txt"])).content.decode()
+    assert "lấy từ danh sách đại biểu và điểm danh (Phiên thứ nhất)" in minutes
+    assert "lý do: Ủy ban kiểm tra xác nhận lại" in minutes
+    pdf = head.get(reverse("minutes", args=[election.pk, "pdf"]))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Ủy ban kiểm tra xác nhận lại" in " ".join(text.split())
