@@ -1,0 +1,73 @@
+"""Check-in at a door in a real browser: a typed (or handheld-scanned) badge code, then a search.
+
+The handheld scanner is a keyboard: it types the badge's QR text and Enter, which is what the
+test does. The name search goes through htmx; the board then shows who is present.
+"""
+
+from datetime import date
+
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import Browser, expect
+
+from daihoi.access import Role
+from daihoi.db.models import Attendance, Congress, Delegate, Organisation, Session
+from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
+
+NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+
+
+def test_check_in_by_typed_code_and_by_search(
+    browser: Browser,  # noqa: F811 - the fixture imported above
+    live_server: object,
+    transactional_db: None,
+) -> None:
+    organisation = Organisation.objects.create(name="Đảng bộ phường Thử Nghiệm")
+    congress = Congress.objects.create(
+        organisation=organisation,
+        number=5,
+        term="2025–2030",
+        starts_on=date(2025, 6, 1),
+        ends_on=date(2025, 6, 2),
+        meeting="delegates_congress",
+    )
+    session = Session.objects.create(congress=congress, order=1, name="Phiên thứ nhất")
+    congress.current_session = session
+    congress.save()
+    people = [
+        Delegate.objects.create(
+            congress=congress, full_name=name, gender="male", kind="elected", unit="Chi bộ 1"
+        )
+        for name in NAMES
+    ]
+    door = User.objects.create_user("letan", password="pw-e2e")
+    door.groups.add(Group.objects.get_or_create(name=Role.RECEPTION.value)[0])
+    base = str(live_server)
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto(f"{base}/dang-nhap/")
+    page.fill("input[name=username]", "letan")
+    page.fill("input[name=password]", "pw-e2e")
+    page.click("button[type=submit]")
+    page.goto(f"{base}/dai-hoi/{congress.pk}/diem-danh/?cua=2")
+    # The handheld scanner types the badge's text and Enter into the focused field.
+    page.keyboard.type(f"DH:{people[0].badge_token}")
+    page.keyboard.press("Enter")
+    expect(page.locator("#answer")).to_contain_text("✓ Nguyễn Văn An")
+    assert page.evaluate("document.activeElement.id") == "token"  # ready for the next badge
+    page.keyboard.type(f"DH:{people[0].badge_token}")
+    page.keyboard.press("Enter")
+    expect(page.locator("#answer")).to_contain_text("đã điểm danh lúc")
+    page.keyboard.type("DH:khong-co-the-nay")
+    page.keyboard.press("Enter")
+    expect(page.locator("#answer")).to_contain_text("không có trong danh sách")
+    # By name, without diacritics, as someone types in a hurry.
+    page.fill("#search", "tran thi")
+    expect(page.locator("#found")).to_contain_text("Trần Thị Bình")
+    page.click("#found .checkin-button")
+    expect(page.locator("#answer")).to_contain_text("✓ Trần Thị Bình")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "checkin.png"))
+    assert sorted(
+        Attendance.objects.filter(session=session).values_list("delegate__full_name", flat=True)
+    ) == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert Attendance.objects.get(delegate=people[0]).door == "2"
+    page.close()
