@@ -86,6 +86,10 @@ def import_register(user: User, congress_id: int, token: str) -> int:
                 unit=r.unit,
                 kind=r.kind,
                 incumbent=r.incumbent,
+                standing=r.standing,
+                delegation=r.delegation,
+                seat=r.seat,
+                position_group=r.position_group,
             )
             for r in rows
         )

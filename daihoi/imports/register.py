@@ -50,6 +50,7 @@ KIND = (("Đương nhiên", "ex_officio"), ("Được bầu", "elected"), ("Ch�
 #: stored as the canonical label, whatever the case or marks typed
 THEORY = tuple((label, label) for label in ("Sơ cấp", "Trung cấp", "Cao cấp", "Cử nhân"))
 YES_NO = (("Có", "yes"), ("Không", ""))
+STANDING = (("Chính thức", "official"), ("Dự khuyết", "alternate"))
 
 REGISTER_COLUMNS = (
     Column("STT", "Số thứ tự (không bắt buộc, chương trình không dùng).", 6),
@@ -86,6 +87,15 @@ REGISTER_COLUMNS = (
         choices=KIND,
     ),
     Column("Ủy viên BCH khóa trước", "Có hoặc Không; để trống là Không.", 12, choices=YES_NO),
+    Column(
+        "Chính thức/Dự khuyết",
+        "Chính thức hoặc Dự khuyết; để trống là Chính thức. Dự khuyết chỉ dự khi thay người.",
+        14,
+        choices=STANDING,
+    ),
+    Column("Đoàn đại biểu", "In trên thẻ đại biểu; để trống thì in đơn vị.", 24),
+    Column("Chỗ ngồi", "Ví dụ: A-12; in trên thẻ đại biểu.", 10),
+    Column("Nhóm chức vụ", "Ví dụ: Bí thư cấp ủy cơ sở; dùng cho báo cáo thẩm tra tư cách.", 24),
 )
 COLUMNS = tuple(c.header for c in REGISTER_COLUMNS)
 REQUIRED = tuple(c.header for c in REGISTER_COLUMNS if c.required)
@@ -107,6 +117,10 @@ class DelegateRow:
     unit: str
     kind: str  # "ex_officio" | "elected" | "appointed"
     incumbent: bool
+    standing: str = "official"  # "official" | "alternate"
+    delegation: str = ""
+    seat: str = ""
+    position_group: str = ""
 
 
 @dataclass(frozen=True)
@@ -526,6 +540,10 @@ def _delegate(
         unit=unit,
         kind=kind,
         incumbent=incumbent,
+        standing=reader.choice("Chính thức/Dự khuyết", STANDING, required=False) or "official",
+        delegation=reader.text("Đoàn đại biểu"),
+        seat=reader.text("Chỗ ngồi"),
+        position_group=reader.text("Nhóm chức vụ"),
     )
 
 

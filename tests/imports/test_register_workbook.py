@@ -116,3 +116,21 @@ def test_unknown_unit_and_missing_column_and_not_a_workbook() -> None:
     assert rows == []
     assert [p.code for p in problems] == ["not_xlsx"]
     assert parse_register(workbook(), on=CONGRESS) == ([], [])
+
+
+def test_alternates_delegations_seats_and_position_groups() -> None:
+    """The columns the doors and the credentials report need; blank standing is official."""
+    alternate = [*GOOD[:12], "dự khuyết", "Đoàn Khối cơ quan", "B-07", "Bí thư chi bộ"]
+    other = [*GOOD[:12], "", "", "", ""]
+    other[1] = "Trần Văn Tư"
+    rows, problems = parse_register(workbook(alternate, other), on=CONGRESS)
+    assert problems == []
+    assert (rows[0].standing, rows[0].delegation, rows[0].seat, rows[0].position_group) == (
+        "alternate",
+        "Đoàn Khối cơ quan",
+        "B-07",
+        "Bí thư chi bộ",
+    )
+    assert rows[1].standing == "official"
+    bad = [*GOOD[:12], "Dự bị"]
+    assert problems_of(bad) == [(3, "Chính thức/Dự khuyết", "unknown_value")]
