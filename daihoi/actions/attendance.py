@@ -161,6 +161,28 @@ def record_substitution(
         return substitution
 
 
+def record_question(
+    user: User, congress: Congress, delegate_id: int, issue: str, decision: str
+) -> Delegate:
+    """A question about a delegate's credentials, and the decision on it (credentials report)."""
+    issue, decision = " ".join(issue.split()), " ".join(decision.split())
+    if not issue:
+        raise ActionError("reason_required", "issue")
+    with write_transaction():
+        delegate = Delegate.objects.get(pk=delegate_id, congress=congress)
+        delegate.question_issue, delegate.question_decision = issue, decision
+        delegate.save(update_fields=["question_issue", "question_decision"])
+        record_event(
+            user,
+            "record_credentials_question",
+            congress,
+            delegate=delegate.pk,
+            issue=issue,
+            decision=decision,
+        )
+        return delegate
+
+
 # --- the base of a vote -------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from daihoi.actions.attendance import (
     check_in,
     derived_base,
     record_absence,
+    record_question,
     record_substitution,
     set_current_session,
 )
@@ -172,6 +173,14 @@ def attendance_manage(request: HttpRequest, congress_id: int) -> HttpResponse:
                     int(request.POST["alternate"]),
                     request.POST.get("reason", ""),
                 )
+            elif what == "question":
+                record_question(
+                    user,  # type: ignore[arg-type]
+                    c,
+                    int(request.POST["delegate"]),
+                    request.POST.get("issue", ""),
+                    request.POST.get("decision", ""),
+                )
             messages.success(request, "✓")
         except ActionError as error:
             messages.error(request, _error_text(error))
@@ -193,6 +202,7 @@ def attendance_manage(request: HttpRequest, congress_id: int) -> HttpResponse:
             "alternates": [d for d in people if d.standing == Delegate.Standing.ALTERNATE],
             "absences": [d for d in people if hasattr(d, "absence")],
             "substitutions": [d for d in officials if hasattr(d, "replaced_by")],
+            "questioned": [d for d in people if d.question_issue],
         },
     )
 

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
+from docx import Document
 from pypdf import PdfReader
 
 from daihoi.access import Role
@@ -234,3 +235,20 @@ def test_the_derivation_is_written_into_the_election_file_and_the_minutes(
     pdf = head.get(reverse("minutes", args=[election.pk, "pdf"]))
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Ủy ban kiểm tra xác nhận lại" in " ".join(text.split())
+
+
+def test_a_credentials_question_is_recorded_and_reported(election: Election, day: dict) -> None:
+    congress = election.congress
+    organiser = client_for(Role.ORGANISER)
+    url = reverse("attendance_manage", args=[congress.pk])
+    binh = day["people"][1]
+    organiser.post(
+        url,
+        {"what": "question", "delegate": binh.pk, "issue": "Đơn thư phản ánh", "decision": ""},
+    )
+    binh.refresh_from_db()
+    assert binh.question_issue == "Đơn thư phản ánh"
+    assert AuditEvent.objects.filter(action="record_credentials_question").exists()
+    docx = organiser.get(reverse("credentials", args=[congress.pk, "docx"]))
+    words = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "Đơn thư phản ánh" in words
