@@ -69,21 +69,8 @@ class Door(Clerk):
     def run(self) -> None:
         import http.client
 
-        conn = http.client.HTTPConnection(HOST, self.port, timeout=30)
-        self.request(conn, "GET", "/dang-nhap/")
-        login = self.request(
-            conn,
-            "POST",
-            "/dang-nhap/",
-            {
-                "username": f"door{self.index}",
-                "password": "bench",
-                "csrfmiddlewaretoken": self.cookies["csrftoken"],
-                "next": "/",
-            },
-        )
-        if login.status != 302:
-            self.errors.append(f"login {login.status}")
+        conn = self.sign_in(f"door{self.index}")
+        if conn is None:
             return
         path = f"/dai-hoi/{self.election}/diem-danh/quet/"
         for token in self.tokens:

@@ -148,7 +148,8 @@ class Clerk(threading.Thread):
         response.read()
         return response
 
-    def run(self) -> None:
+    def sign_in(self, username: str) -> http.client.HTTPConnection | None:
+        """A connection signed in as `username` (password "bench"), or None, with the error."""
         conn = http.client.HTTPConnection(HOST, self.port, timeout=30)
         self.request(conn, "GET", "/dang-nhap/")
         login = self.request(
@@ -156,7 +157,7 @@ class Clerk(threading.Thread):
             "POST",
             "/dang-nhap/",
             {
-                "username": f"clerk{self.index}",
+                "username": username,
                 "password": "bench",
                 "csrfmiddlewaretoken": self.cookies["csrftoken"],
                 "next": "/",
@@ -164,6 +165,12 @@ class Clerk(threading.Thread):
         )
         if login.status != 302:
             self.errors.append(f"login {login.status}")
+            return None
+        return conn
+
+    def run(self) -> None:
+        conn = self.sign_in(f"clerk{self.index}")
+        if conn is None:
             return
         path = f"/bau-cu/{self.election}/nhap-phieu/?team=1"
         for sheet in self.sheets:
