@@ -7,12 +7,12 @@ vector squares (segno gives the matrix), so it scans sharply at any printer reso
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 import segno
 from fpdf import FPDF
 
-_FONTS = resources.files("daihoi.exports").joinpath("fonts")
+from daihoi.exports.pdf_page import add_fonts
+
 BADGE_PREFIX = "DH:"
 
 
@@ -108,8 +108,7 @@ def badges_pdf(badges: Sequence[Badge], title: str, layout: str = "a4") -> bytes
     """The badges in the order given, `layout` "a4" (8 a page) or "card" (one a page)."""
     spec = LAYOUTS[layout]
     pdf = FPDF(unit="mm", format=spec.page)
-    pdf.add_font("DejaVu", "", str(_FONTS.joinpath("DejaVuSans.ttf")))
-    pdf.add_font("DejaVu", "B", str(_FONTS.joinpath("DejaVuSans-Bold.ttf")))
+    add_fonts(pdf)
     pdf.set_auto_page_break(auto=False)
     pdf.set_margins(0, 0, 0)
     per_page = spec.columns * spec.rows

@@ -15,7 +15,6 @@ from daihoi.core.credentials import CredentialsReport
 from daihoi.exports.credentials_pdf import (
     BOARD,
     ITEM,
-    REHEARSAL_MARK,
     SECTION,
     SUBSECTION,
     TITLE,
@@ -23,6 +22,7 @@ from daihoi.exports.credentials_pdf import (
     place_and_date,
     report_lines,
 )
+from daihoi.exports.pdf_page import REHEARSAL_MARK
 from daihoi.interchange.election_file import CongressInfo
 
 

@@ -8,7 +8,6 @@ PDF and the DOCX (which takes its words from `report_lines`) read the same figur
 """
 
 from decimal import Decimal
-from importlib import resources
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -24,13 +23,11 @@ from daihoi.core.credentials import (
     Questioned,
 )
 from daihoi.core.vi.formatting import format_date, format_int, format_share, roman
+from daihoi.exports.pdf_page import OfficialPage
 from daihoi.interchange.election_file import CongressInfo
-
-_FONTS = resources.files("daihoi.exports").joinpath("fonts")
 
 TITLE = "BÁO CÁO THẨM TRA TƯ CÁCH ĐẠI BIỂU"
 BOARD = "BAN THẨM TRA TƯ CÁCH ĐẠI BIỂU"
-REHEARSAL_MARK = "DIỄN TẬP — KHÔNG CÓ GIÁ TRỊ"  # the words minutes_pdf prints in rehearsal
 
 # Kinds of line in `report_lines`: how each document sets them.
 SECTION = "section"
@@ -304,29 +301,6 @@ def masthead_left(congress: CongressInfo) -> list[str]:
     return [w for w in (upper, *congress_words(congress), BOARD) if w]
 
 
-class _Report(FPDF):
-    def __init__(self, rehearsal: bool) -> None:  # noqa: FBT001
-        super().__init__(format="A4")
-        self.rehearsal = rehearsal
-        self.add_font("DejaVu", "", str(_FONTS.joinpath("DejaVuSans.ttf")))
-        self.add_font("DejaVu", "B", str(_FONTS.joinpath("DejaVuSans-Bold.ttf")))
-        self.set_margins(20, 15, 15)
-        self.set_auto_page_break(auto=True, margin=22)
-
-    def header(self) -> None:
-        if self.rehearsal:
-            self.set_font("DejaVu", "B", 11)
-            self.set_text_color(160, 0, 0)
-            self.cell(0, 6, REHEARSAL_MARK, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            self.set_text_color(0, 0, 0)
-            self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-16)
-        self.set_font("DejaVu", "", 7)
-        self.cell(0, 4, f"Trang {self.page_no()}/{{nb}}", align="R")
-
-
 def _masthead(pdf: FPDF, report: CredentialsReport, congress: CongressInfo) -> None:
     top = pdf.get_y()
     pdf.set_xy(15, top)
@@ -399,7 +373,7 @@ def credentials_pdf(
     report: CredentialsReport, congress: CongressInfo, *, rehearsal: bool = False
 ) -> bytes:
     """The credentials report as PDF bytes; in rehearsal every page carries REHEARSAL_MARK."""
-    pdf = _Report(rehearsal)
+    pdf = OfficialPage(rehearsal=rehearsal, mark_gap=2)
     pdf.alias_nb_pages()
     pdf.add_page()
     _masthead(pdf, report, congress)

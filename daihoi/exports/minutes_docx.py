@@ -16,6 +16,7 @@ from docx.shared import Pt
 from daihoi.core.outcome import Outcome
 from daihoi.core.vi.formatting import format_date, format_int
 from daihoi.exports import minutes_text as text
+from daihoi.exports.pdf_page import REHEARSAL_MARK
 from daihoi.interchange.election_file import CongressInfo
 
 
@@ -67,7 +68,7 @@ def minutes_docx(  # noqa: PLR0913 - the count, its header, and four things prin
     style.font.size = Pt(13)
     section = document.sections[0]
     if rehearsal:
-        section.header.paragraphs[0].text = "DIỄN TẬP — KHÔNG CÓ GIÁ TRỊ"
+        section.header.paragraphs[0].text = REHEARSAL_MARK
     if sha256:
         section.footer.paragraphs[0].text = f"Dấu vân tay tệp bầu cử (SHA-256): {sha256}"
     _masthead(document, congress)

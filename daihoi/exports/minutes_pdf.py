@@ -8,7 +8,6 @@ signature blocks, and on every page the SHA-256 of the exported election file.
 """
 
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any
 
 from fpdf import FPDF
@@ -17,42 +16,8 @@ from fpdf.enums import XPos, YPos
 from daihoi.core.outcome import Outcome
 from daihoi.core.vi.formatting import format_date, format_int
 from daihoi.exports import minutes_text as text
+from daihoi.exports.pdf_page import OfficialPage
 from daihoi.interchange.election_file import CongressInfo
-
-_FONTS = resources.files("daihoi.exports").joinpath("fonts")
-
-
-class _Minutes(FPDF):
-    def __init__(self, sha256: str | None, rehearsal: bool) -> None:  # noqa: FBT001
-        super().__init__(format="A4")
-        self.sha256 = sha256
-        self.rehearsal = rehearsal
-        self.add_font("DejaVu", "", str(_FONTS.joinpath("DejaVuSans.ttf")))
-        self.add_font("DejaVu", "B", str(_FONTS.joinpath("DejaVuSans-Bold.ttf")))
-        self.set_margins(20, 15, 15)
-        self.set_auto_page_break(auto=True, margin=22)
-
-    def header(self) -> None:
-        if self.rehearsal:
-            self.set_font("DejaVu", "B", 11)
-            self.set_text_color(160, 0, 0)
-            self.cell(
-                0, 6, "DIỄN TẬP — KHÔNG CÓ GIÁ TRỊ", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT
-            )
-            self.set_text_color(0, 0, 0)
-
-    def footer(self) -> None:
-        self.set_y(-16)
-        self.set_font("DejaVu", "", 7)
-        if self.sha256:
-            self.cell(
-                0,
-                4,
-                f"Dấu vân tay tệp bầu cử (SHA-256): {self.sha256}",
-                new_x=XPos.LMARGIN,
-                new_y=YPos.NEXT,
-            )
-        self.cell(0, 4, f"Trang {self.page_no()}/{{nb}}", align="R")
 
 
 def _line(pdf: FPDF, words: str, *, bold: bool = False, size: float = 10.5) -> None:
@@ -138,7 +103,7 @@ def minutes_pdf(  # noqa: PLR0913 - the count, its header, and four things print
     derivation: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The minutes of one count as PDF bytes."""
-    pdf = _Minutes(sha256, rehearsal)
+    pdf = OfficialPage(rehearsal=rehearsal, sha256=sha256)
     pdf.alias_nb_pages()
     pdf.add_page()
     _masthead(pdf, congress)

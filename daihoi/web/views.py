@@ -38,6 +38,7 @@ from daihoi.db.models import AuditEvent, Congress, Election
 from daihoi.exports.minutes_docx import minutes_docx
 from daihoi.exports.minutes_pdf import minutes_pdf
 from daihoi.exports.minutes_text import minutes_text
+from daihoi.exports.pdf_page import REHEARSAL_MARK
 from daihoi.exports.results_xlsx import results_workbook
 from daihoi.interchange.election_file import load_election
 from daihoi.labels import BASE_CATEGORIES, LIST_FINDINGS, WARNINGS, fill
@@ -401,7 +402,7 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
     if kind == "xlsx":
         title = f"{e.congress.organisation.name} — Đại hội lần thứ {e.congress.number}"
         if rehearsal:
-            title = f"DIỄN TẬP — KHÔNG CÓ GIÁ TRỊ — {title}"
+            title = f"{REHEARSAL_MARK} — {title}"
         data = results_workbook(e.result.document, title=title, sha256=e.result.sha256, body=e.body)
         response = HttpResponse(
             data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -411,7 +412,7 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
     if kind == "txt":
         text = minutes_text(outcome, info, parsed.derivation)
         if rehearsal:
-            text = "DIỄN TẬP — KHÔNG CÓ GIÁ TRỊ\n\n" + text
+            text = f"{REHEARSAL_MARK}\n\n{text}"
         for code, explanation in e.acknowledgements.items():
             text += f"\nGiải trình [{code}]: {explanation}"
         text += f"\nDấu vân tay tệp bầu cử (SHA-256): {e.result.sha256}\n"
