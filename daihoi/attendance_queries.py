@@ -1,19 +1,13 @@
 """What the attendance board, the doors' search and the base breakdown read (plain values)."""
 
-import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
 from daihoi.core.credentials import Absence, Question, ReportDelegate
 from daihoi.core.vi.collation import collation_key, name_sort_key
+from daihoi.core.vi.text import fold
 from daihoi.db.mappers import ruleset_of
 from daihoi.db.models import Attendance, Congress, Delegate, Session
-
-
-def folded(text: str) -> str:
-    """Lower case without diacritics (đ → d): the doors search "nguyen van a" finds Nguyễn Văn A."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def delegation_of(delegate: Delegate) -> str:
@@ -77,13 +71,13 @@ def attendance_board(congress: Congress, session: Session | None) -> Board:
 
 def search_delegates(congress: Congress, query: str, limit: int = 12) -> list[Delegate]:
     """Delegates whose name (or delegation) contains every word typed, diacritics optional."""
-    words = folded(query).split()
+    words = fold(query).split()
     if not words:
         return []
     found = []
     people = congress.delegates.only("id", "full_name", "delegation", "unit", "seat", "standing")
     for d in people:
-        haystack = folded(f"{d.full_name} {delegation_of(d)}")
+        haystack = fold(f"{d.full_name} {delegation_of(d)}")
         if all(w in haystack for w in words):
             found.append(d)
     found.sort(key=lambda d: name_sort_key(d.full_name))

@@ -17,6 +17,7 @@ from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.attendance import DerivedElectorate, MemberStatus, Voter, derive_electorate
 from daihoi.core.codes import Body, Meeting
+from daihoi.core.vi.text import nfc
 from daihoi.db.models import (
     Absence,
     Attendance,
@@ -110,7 +111,7 @@ def record_absence(
     user: User, congress: Congress, delegate_id: int, reason: str, *, approved: bool
 ) -> Absence:
     """An absence with its reason; the convening committee's approval changes the base (R14)."""
-    reason = " ".join(reason.split())
+    reason = nfc(reason)
     if not reason:
         raise ActionError("reason_required", "reason")
     with write_transaction():
@@ -147,7 +148,7 @@ def record_substitution(
         substitution = Substitution.objects.create(
             official=official,
             alternate=alternate,
-            reason=" ".join(reason.split()),
+            reason=nfc(reason),
             recorded_by=user,
         )
         record_event(
@@ -165,7 +166,7 @@ def record_question(
     user: User, congress: Congress, delegate_id: int, issue: str, decision: str
 ) -> Delegate:
     """A question about a delegate's credentials, and the decision on it (credentials report)."""
-    issue, decision = " ".join(issue.split()), " ".join(decision.split())
+    issue, decision = nfc(issue), nfc(decision)
     if not issue:
         raise ActionError("reason_required", "issue")
     with write_transaction():

@@ -13,6 +13,7 @@ from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.counting import count_warnings
 from daihoi.core.findings import Finding
+from daihoi.core.vi.text import nfc
 from daihoi.db.mappers import core_election, ruleset_of
 from daihoi.db.models import BallotEntry, Candidate, Congress, Election, Resolution, Result
 
@@ -38,7 +39,7 @@ def record_figures(
     Once the base was derived from attendance, changing summoned, present or a deduction is a
     correction: it needs a written reason, kept with the derivation for the minutes.
     """
-    reason = " ".join(reason.split())
+    reason = nfc(reason)
     with write_transaction():
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
@@ -122,7 +123,7 @@ def _frame_problems(election: Election) -> list[str]:
 
 def acknowledge_warning(user: User, election_id: int, code: str, explanation: str) -> None:
     """The counting board's written explanation of a warning; printed with the minutes."""
-    explanation = " ".join(explanation.split())
+    explanation = nfc(explanation)
     if not explanation:
         raise ActionError("explanation_required", "explanation", warning=code)
     with write_transaction():

@@ -7,7 +7,6 @@ finder and the cell checks are shared with the candidate list (`daihoi.imports.c
 
 import io
 import re
-import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -18,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from daihoi.core.composition import age_on
+from daihoi.core.vi.text import fold as fold_text
 from daihoi.core.vi.text import nfc
 
 #: Vietnam's civil time, for "today" when the caller gives no date (no DST, no tz database).
@@ -143,9 +143,7 @@ def fold(text: object) -> str:
 
     For headers and fixed choices only, where no two accepted words differ by a mark alone.
     """
-    spaced = " ".join(str(text if text is not None else "").split()).casefold()
-    bare = "".join(c for c in unicodedata.normalize("NFD", spaced) if not unicodedata.combining(c))
-    return bare.replace("đ", "d")
+    return fold_text(str(text if text is not None else ""))
 
 
 def name_key(text: str) -> str:

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, can, require
@@ -33,14 +32,7 @@ from daihoi.exports.badges_pdf import LAYOUTS, Badge, badges_pdf
 from daihoi.exports.credentials_docx import credentials_docx
 from daihoi.exports.credentials_pdf import credentials_pdf
 from daihoi.labels import BASE_CATEGORIES
-
-
-def _english() -> bool:
-    return (get_language() or "vi").startswith("en")
-
-
-def _error_text(error: ActionError) -> str:
-    return error.message_en if _english() else error.message_vi
+from daihoi.web.language import english, error_text
 
 
 def _congress(congress_id: int) -> Congress:
@@ -75,7 +67,7 @@ def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
             door=request.POST.get("door", ""),
         )
     except ActionError as error:
-        return JsonResponse({"ok": False, "message": _error_text(error)}, status=400)
+        return JsonResponse({"ok": False, "message": error_text(error)}, status=400)
     at = timezone.localtime(done.at).strftime("%H:%M:%S")
     d = done.delegate
     if done.new:
@@ -83,7 +75,7 @@ def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
     else:
         message = (
             f"{d.full_name}: already checked in at {at}"
-            if _english()
+            if english()
             else f"{d.full_name}: đã điểm danh lúc {at}"
         )
     notes = {
@@ -96,7 +88,7 @@ def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
             "This official has been replaced by an alternate: tell the organisers.",
         ),
     }
-    note = notes[done.note][int(_english())] if done.note else ""
+    note = notes[done.note][int(english())] if done.note else ""
     return JsonResponse(
         {
             "ok": True,
@@ -183,7 +175,7 @@ def attendance_manage(request: HttpRequest, congress_id: int) -> HttpResponse:
                 )
             messages.success(request, "✓")
         except ActionError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         except (KeyError, ValueError, Delegate.DoesNotExist, Session.DoesNotExist):
             messages.error(request, "Chọn đại biểu / choose a delegate")
         return redirect("attendance_manage", congress_id)
@@ -272,7 +264,7 @@ def election_base(request: HttpRequest, election_id: int) -> HttpResponse:
             e.save(update_fields=["session"])
         apply_derived_base(request.user, e.pk)  # type: ignore[arg-type]
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     return redirect("election", election_id)
 
 
@@ -281,7 +273,7 @@ def base_breakdown(e: Election) -> dict[str, object]:
     derived, names = derived_base(e)
     electorate = derived.electorate
     deducted = [
-        (str(k), BASE_CATEGORIES[str(k)][int(_english())], sorted(names[key] for key in keys))
+        (str(k), BASE_CATEGORIES[str(k)][int(english())], sorted(names[key] for key in keys))
         for k, keys in derived.deducted.items()
     ]
     kept = [

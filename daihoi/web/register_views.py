@@ -16,7 +16,7 @@ from daihoi.actions.register import (
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Congress, Election
 from daihoi.imports.register import register_template
-from daihoi.web.views import _error_text
+from daihoi.web.language import error_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -46,7 +46,7 @@ def register_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
     try:
         preview = preview_register(congress, upload.read())
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect("register", congress_id)
     return render(request, "web/register_preview.html", {"congress": congress, "preview": preview})
 
@@ -61,7 +61,7 @@ def register_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
             request.POST.get("token", ""),
         )
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, f"+ {count}")
     return redirect("register", congress_id)
@@ -81,7 +81,7 @@ def candidates_upload(request: HttpRequest, election_id: int) -> HttpResponse:
     try:
         preview = preview_candidates(election, upload.read())
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect("election", election_id)
     return render(
         request,
@@ -100,7 +100,7 @@ def candidates_confirm(request: HttpRequest, election_id: int) -> HttpResponse:
             request.POST.get("token", ""),
         )
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, f"{count}")
     return redirect("election", election_id)

@@ -16,7 +16,7 @@ from daihoi.core.rulesets.registry import DEFAULT_RULESET_ID, RULESETS
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Congress
 from daihoi.labels import BODIES
-from daihoi.web.views import _error_text
+from daihoi.web.language import error_text
 
 
 def _settings_from(post: dict[str, str], ruleset_id: str) -> dict[str, object]:
@@ -64,7 +64,7 @@ def congress_new(request: HttpRequest) -> HttpResponse:
                 sessions=post.get("sessions", "").splitlines(),
             )
         except ActionError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         except ValueError as error:
             messages.error(request, f"Dữ liệu không hợp lệ / invalid input: {error}")
         else:
@@ -99,7 +99,7 @@ def election_new(request: HttpRequest, congress_id: int) -> HttpResponse:
                 list_approval=request.POST.get("list_approval", ""),
             )
         except ActionError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         except ValueError as error:
             messages.error(request, f"Dữ liệu không hợp lệ / invalid input: {error}")
         else:
@@ -123,5 +123,5 @@ def election_appointed(request: HttpRequest, election_id: int) -> HttpResponse:
         document = request.POST.get("document", "")
         record_appointment(request.user, election_id, document)  # type: ignore[arg-type]
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     return redirect("election", election_id)

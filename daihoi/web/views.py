@@ -5,7 +5,6 @@ import secrets
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, can, require
@@ -44,11 +43,7 @@ from daihoi.interchange.election_file import load_election
 from daihoi.labels import BASE_CATEGORIES, LIST_FINDINGS, WARNINGS, fill
 from daihoi.queries import get_election_view, get_projector_state
 from daihoi.web.attendance_views import base_breakdown
-
-
-def _error_text(error: ActionError) -> str:
-    english = (get_language() or "vi").startswith("en")
-    return error.message_en if english else error.message_vi
+from daihoi.web.language import error_text
 
 
 @require(Permission.VIEW_CONGRESS)
@@ -134,7 +129,7 @@ def election_figures(request: HttpRequest, election_id: int) -> HttpResponse:
         reason = request.POST.get("reason", "")
         record_figures(request.user, election_id, figures, excluded, reason)  # type: ignore[arg-type]
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     except ValueError:
         messages.error(request, "Số liệu phải là số nguyên / figures must be whole numbers")
     return redirect("election", election_id)
@@ -151,7 +146,7 @@ def election_acknowledge(request: HttpRequest, election_id: int) -> HttpResponse
             request.POST.get("explanation", ""),
         )
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     return redirect("election", election_id)
 
 
@@ -167,7 +162,7 @@ def election_decide(request: HttpRequest, election_id: int) -> HttpResponse:
             note=request.POST.get("note", ""),
         )
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect("election", election_id)
     return redirect("election", created.pk if created else election_id)
 
@@ -178,7 +173,7 @@ def congress_official(request: HttpRequest, congress_id: int) -> HttpResponse:
     try:
         switch_to_official(request.user, congress_id)  # type: ignore[arg-type]  # signed in
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     return redirect("congress", congress_id)
 
 
@@ -202,7 +197,7 @@ def election_open(request: HttpRequest, election_id: int) -> HttpResponse:
     try:
         open_election(request.user, election_id)  # type: ignore[arg-type]  # signed in
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     return redirect("election", election_id)
 
 
@@ -257,7 +252,7 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
                     loaded=e,
                 )
         except ActionError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
             return render(request, "web/entry.html", _entry_context(e, team, request.POST))
         return redirect(f"{request.path}?team={team}")
     return render(request, "web/entry.html", _entry_context(e, team, None))
@@ -310,7 +305,7 @@ def differences(request: HttpRequest, election_id: int) -> HttpResponse:
                     content=content,
                 )
         except (ActionError, KeyError, ValueError) as error:
-            text = _error_text(error) if isinstance(error, ActionError) else str(error)
+            text = error_text(error) if isinstance(error, ActionError) else str(error)
             messages.error(request, text)
         return redirect("differences", election_id)
     names = {c.code: f"{c.number}. {c.name}" for c in e.candidates.all()}
@@ -335,7 +330,7 @@ def certify(request: HttpRequest, election_id: int) -> HttpResponse:
     try:
         certify_result(request.user, election_id)  # type: ignore[arg-type]  # signed in
     except ActionError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect("election", election_id)
     return redirect("result", election_id)
 

@@ -16,6 +16,17 @@ def nfc(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def fold(text: str) -> str:
+    """A loose key: single spaces, lower case, no diacritics, đ as d ("Uỷ viên" = "uy vien").
+
+    For matching what people type in a hurry (a header, a choice, a name searched at the door),
+    never for telling two names apart: "Tân An" and "Tân Ấn" fold alike.
+    """
+    spaced = " ".join(text.split()).casefold()
+    bare = "".join(c for c in unicodedata.normalize("NFD", spaced) if not unicodedata.combining(c))
+    return bare.replace("đ", "d")
+
+
 class NameParts(NamedTuple):
     """A Vietnamese full name: family name (họ), middle name (tên đệm), given name (tên)."""
 
