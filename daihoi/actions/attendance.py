@@ -187,7 +187,8 @@ def record_question(
 # --- the base of a vote -------------------------------------------------------------------
 
 
-def _vote_session(election: Election) -> Session | None:
+def vote_session(election: Election) -> Session | None:
+    """The session the vote is held in; until it is set, the congress's current session."""
     return election.session or election.congress.current_session
 
 
@@ -210,7 +211,7 @@ def _committee_of(election: Election) -> list[Delegate]:
 
 def voters_of(election: Election) -> list[tuple[Delegate, Voter]]:
     """Everyone the vote's base is made of, with the facts R14 needs (by meeting kind)."""
-    session = _vote_session(election)
+    session = vote_session(election)
     meeting = Meeting(election.meeting)
     committee = meeting in (Meeting.COMMITTEE_MEETING, Meeting.INSPECTION_COMMITTEE_MEETING)
     people = (
@@ -270,7 +271,7 @@ def apply_derived_base(user: User, election_id: int) -> Election:
             raise ActionError("election_certified")
         derived, names = derived_base(election)
         electorate = derived.electorate
-        session = _vote_session(election)
+        session = vote_session(election)
         election.summoned = electorate.summoned
         election.present = electorate.present
         election.excluded_from_base = {str(k): n for k, n in electorate.excluded_from_base.items()}

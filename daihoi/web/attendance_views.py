@@ -15,6 +15,7 @@ from daihoi.actions.attendance import (
     record_question,
     record_substitution,
     set_current_session,
+    vote_session,
 )
 from daihoi.actions.errors import ActionError
 from daihoi.attendance_queries import (
@@ -23,10 +24,12 @@ from daihoi.attendance_queries import (
     report_delegates,
     search_delegates,
 )
+from daihoi.core.codes import Meeting
 from daihoi.core.credentials import credentials_report
+from daihoi.core.threshold import derive_base
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.core.vi.formatting import roman
-from daihoi.db.mappers import congress_info
+from daihoi.db.mappers import congress_info, ruleset_of
 from daihoi.db.models import Attendance, Congress, Delegate, Election, Session
 from daihoi.exports.badges_pdf import LAYOUTS, Badge, badges_pdf
 from daihoi.exports.credentials_docx import credentials_docx
@@ -292,10 +295,11 @@ def base_breakdown(e: Election) -> dict[str, object]:
     return {
         "summoned": electorate.summoned,
         "present": electorate.present,
-        "base": electorate.summoned - sum(electorate.excluded_from_base.values()),
+        # the rule set's reading of the deductions, as the count applies it (OPEN-4)
+        "base": derive_base(Meeting(e.meeting), electorate, ruleset_of(e.congress).settings).value,
         "deducted": deducted,
         "kept": kept,
         "matches": stored == fresh,
-        "session": e.session or e.congress.current_session,
+        "session": vote_session(e),
         "corrections": e.base_derivation.get("corrections", []),
     }
