@@ -12,19 +12,16 @@ Targets: p99 under 100 ms, 0 errors, 0 duplicates.
 """
 
 import argparse
+import http.client
 import json
-import os
 import random
-import socket
-import subprocess
-import sys
 import tempfile
-import threading
 import time
+import urllib.parse
 from collections import Counter
 from pathlib import Path
 
-from entry_load import HOST, Clerk, _django, free_port
+from entry_load import HOST, Clerk, _django, p50_p99_ms, run_together, running_server
 
 
 def prepare(data: Path, database_url: str | None, doors: int, delegates: int) -> tuple[int, list]:
@@ -67,8 +64,6 @@ class Door(Clerk):
         self.new: list[str] = []
 
     def run(self) -> None:
-        import http.client
-
         conn = self.sign_in(f"door{self.index}")
         if conn is None:
             return
@@ -92,11 +87,9 @@ class Door(Clerk):
             elif body.get("new"):
                 self.new.append(token)
 
-    def post_json(self, conn: object, path: str, form: dict[str, str]) -> dict[str, object]:
-        import http.client
-        import urllib.parse
-
-        assert isinstance(conn, http.client.HTTPConnection)
+    def post_json(
+        self, conn: http.client.HTTPConnection, path: str, form: dict[str, str]
+    ) -> dict[str, object]:
         headers = {
             "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
             "Content-Type": "application/x-www-form-urlencoded",
@@ -142,40 +135,15 @@ def main() -> None:
             other = queues[(k + 1) % args.doors]
             queue.extend(rng.sample(other, int(len(other) * args.rescan)))
             rng.shuffle(queue)
-        port = free_port()
-        env = {**os.environ, "DAIHOI_DATA": str(data)}
-        if args.database_url:
-            env["DATABASE_URL"] = args.database_url
-        server = subprocess.Popen(
-            [sys.executable, "-m", "daihoi", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        try:
-            for _ in range(100):
-                with socket.socket() as s:
-                    if s.connect_ex((HOST, port)) == 0:
-                        break
-                time.sleep(0.1)
+        with running_server(data, args.database_url) as port:
             doors = [Door(port, k, congress, queues[k]) for k in range(args.doors)]
-            start = time.perf_counter()
-            threads: list[threading.Thread] = list(doors)
-            for door in threads:
-                door.start()
-            for door in threads:
-                door.join()
-            wall = time.perf_counter() - start
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+            wall = run_together(doors)
         latencies = sorted(t for door in doors for t in door.latencies)
         errors = [e for door in doors for e in door.errors]
         answered_new = Counter(t for door in doors for t in door.new)
         twice_new = sum(1 for n in answered_new.values() if n > 1)
         rows, extra_rows = stored(data, args.database_url, congress)
-        p50 = latencies[len(latencies) // 2] * 1000 if latencies else float("nan")
-        p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else float("nan")
+        p50, p99 = p50_p99_ms(latencies)
         engine = "PostgreSQL" if args.database_url else "SQLite"
         print(
             f"{engine}: {args.doors} doors, {args.delegates} delegates, {len(latencies)} scans "

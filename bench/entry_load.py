@@ -22,6 +22,8 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -97,6 +99,49 @@ for k in range({clerks}):
 print(election.pk)
 """
     return int(_django(data, database_url, script))
+
+
+@contextmanager
+def running_server(data: Path, database_url: str | None) -> Iterator[int]:
+    """`daihoi serve` on a free loopback port for the data folder; yields the port once it
+    accepts connections, and stops the server afterwards."""
+    port = free_port()
+    env = {**os.environ, "DAIHOI_DATA": str(data)}
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    server = subprocess.Popen(
+        [sys.executable, "-m", "daihoi", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex((HOST, port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def run_together(threads: Sequence[threading.Thread]) -> float:
+    """Start every thread at once and wait for all; the wall time in seconds."""
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - start
+
+
+def p50_p99_ms(latencies: Sequence[float]) -> tuple[float, float]:
+    """The median and 99th percentile of sorted latencies in seconds, in milliseconds."""
+    if not latencies:
+        return float("nan"), float("nan")
+    return latencies[len(latencies) // 2] * 1000, latencies[int(len(latencies) * 0.99) - 1] * 1000
 
 
 def free_port() -> int:
@@ -223,22 +268,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         election = prepare(data, args.database_url, args.clerks, args.ballots)
-        port = free_port()
-        env = {**os.environ, "DAIHOI_DATA": str(data)}
-        if args.database_url:
-            env["DATABASE_URL"] = args.database_url
-        server = subprocess.Popen(
-            [sys.executable, "-m", "daihoi", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        try:
-            for _ in range(100):
-                with socket.socket() as s:
-                    if s.connect_ex((HOST, port)) == 0:
-                        break
-                time.sleep(0.1)
+        with running_server(data, args.database_url) as port:
             clerks = [
                 Clerk(
                     port,
@@ -250,15 +280,7 @@ def main() -> None:
                 )
                 for k in range(args.clerks)
             ]
-            start = time.perf_counter()
-            for clerk in clerks:
-                clerk.start()
-            for clerk in clerks:
-                clerk.join()
-            wall = time.perf_counter() - start
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+            wall = run_together(clerks)
         latencies = sorted(t for clerk in clerks for t in clerk.latencies)
         errors = [e for clerk in clerks for e in clerk.errors]
         acknowledged = {s: v for clerk in clerks for s, v in clerk.acknowledged.items()}
@@ -271,8 +293,7 @@ def main() -> None:
         ]
         lost = sorted(set(acknowledged) - set(in_db))
         extra = sorted(set(in_db) - set(acknowledged))
-        p50 = latencies[len(latencies) // 2] * 1000 if latencies else float("nan")
-        p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else float("nan")
+        p50, p99 = p50_p99_ms(latencies)
         engine = "PostgreSQL" if args.database_url else "SQLite"
         pace = f", mean pause {args.think_ms:.0f} ms" if args.think_ms else ", no pause"
         print(
