@@ -1,8 +1,9 @@
 """Roles × permissions as one table; `require` is the only permission logic of the application.
 
 Roles are Django groups with these names. The organiser (superuser or group `organiser`) may do
-everything; the counting board enters ballots; its head also settles differences and certifies;
-the presidium and viewers read; the reception team checks delegates in at the doors.
+everything; the counting board enters and scans ballots and rules on doubtful scans; its head
+also settles differences, certifies and, with the organiser, prints the ballot papers; the
+presidium and viewers read; the reception team checks delegates in at the doors.
 """
 
 from collections.abc import Callable, Mapping
@@ -33,6 +34,7 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     CHECK_IN = "check_in"
     VIEW_ATTENDANCE = "view_attendance"
+    PRINT_BALLOTS = "print_ballots"
 
 
 _ALL = frozenset(Role)
@@ -45,6 +47,8 @@ GRANTS: Mapping[Permission, frozenset[Role]] = {
     Permission.VIEW_AUDIT: frozenset({Role.ORGANISER}),
     Permission.CHECK_IN: frozenset({Role.ORGANISER, Role.RECEPTION}),
     Permission.VIEW_ATTENDANCE: frozenset({Role.ORGANISER, Role.PRESIDIUM, Role.RECEPTION}),
+    # a ballot paper is a vote: only those who answer for the ballots may print them (R12)
+    Permission.PRINT_BALLOTS: frozenset({Role.ORGANISER, Role.COUNTING_HEAD}),
 }
 
 

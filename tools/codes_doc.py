@@ -8,7 +8,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from daihoi.actions.errors import MESSAGES
-from daihoi.labels import INVALID_REASONS, LIST_FINDINGS, NEXT_ACTIONS, PROBLEMS, WARNINGS
+from daihoi.labels import (
+    INVALID_REASONS,
+    LIST_FINDINGS,
+    NEXT_ACTIONS,
+    PROBLEMS,
+    SCAN_DOUBTS,
+    SCAN_REJECTIONS,
+    WARNINGS,
+)
 
 OUT = Path(__file__).parents[1] / "docs" / "codes.md"
 SECTIONS: tuple[tuple[str, str, Mapping[str, tuple[str, str]]], ...] = (
@@ -32,6 +40,16 @@ SECTIONS: tuple[tuple[str, str, Mapping[str, tuple[str, str]]], ...] = (
         LIST_FINDINGS,
     ),
     ("Election file problems", "`daihoi count` exits 2 and names the JSON path of each.", PROBLEMS),
+    (
+        "Scanned pages not read",
+        "Nothing is counted from such a page; the report names its file and page.",
+        SCAN_REJECTIONS,
+    ),
+    (
+        "Scanned ballots sent to the counting board",
+        "A row or a ballot with one of these waits for a board member's ruling.",
+        SCAN_DOUBTS,
+    ),
     ("Action errors", "An action that raises one of these has changed nothing.", MESSAGES),
 )
 

@@ -9,7 +9,7 @@ from daihoi.actions.transactions import write_transaction
 from daihoi.core.counting import count_checked
 from daihoi.core.validation import ElectionInvalidError, admit
 from daihoi.db.mappers import congress_info, core_election, ruleset_of, settled
-from daihoi.db.models import Election, Result
+from daihoi.db.models import Election, Result, ScannedBallot
 from daihoi.interchange.election_writer import canonical_json, election_document, fingerprint
 from daihoi.interchange.result_file import result_document
 from daihoi.labels import problem_text
@@ -55,6 +55,9 @@ def certify_result(user: User, election_id: int) -> Result:
             raise ActionError("election_certified")
         if election.state != Election.State.OPEN:
             raise ActionError("election_not_open")
+        waiting = election.scans.filter(state=ScannedBallot.State.REVIEW).count()
+        if waiting:
+            raise ActionError("scans_waiting", count=waiting)
         for team in range(1, election.entry_teams + 1):
             entered = election.entries.filter(team=team).count()
             if entered != election.ballots_collected:

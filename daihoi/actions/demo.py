@@ -251,6 +251,7 @@ def load_reference_congress() -> tuple[Congress, list[tuple[str, str]]]:
         entry_teams=2,
         state=Election.State.OPEN,
         session=sessions[1],
+        list_approval="285/285 đại biểu có mặt tán thành (biểu quyết giơ tay)",
     )
     ordered = sorted(
         candidates, key=lambda c: (name_sort_key(str(c["name"])), str(c["birth_date"]))

@@ -16,7 +16,7 @@ from daihoi.core.election import Candidate
 from daihoi.core.keying import KeyingError, parse_row_numbers
 from daihoi.core.validation import check_election
 from daihoi.db.mappers import core_election, ruleset_of, settled
-from daihoi.db.models import BallotEntry, Election, Resolution
+from daihoi.db.models import BallotEntry, Election, Resolution, ScannedBallot
 from daihoi.interchange.election_file import ElectionFileError, read_ballot
 from daihoi.labels import problem_text
 
@@ -24,11 +24,11 @@ from daihoi.labels import problem_text
 def _election_for_entry(election_id: int) -> Election:
     """The election, locked for this transaction, refusing entry when it is not open."""
     election = Election.objects.select_for_update().select_related("congress").get(pk=election_id)
-    _refuse_unless_open(election)
+    refuse_unless_open(election)
     return election
 
 
-def _refuse_unless_open(election: Election) -> None:
+def refuse_unless_open(election: Election) -> None:
     if election.state == Election.State.CERTIFIED:
         raise ActionError("election_certified")
     if election.state != Election.State.OPEN:
@@ -70,7 +70,7 @@ def ballot_codes(election: Election) -> dict[int, str]:
     return dict(election.candidates.values_list("number", "code"))
 
 
-def _check_content(
+def check_content(
     election: Election, content: Mapping[str, Any], candidates: tuple[Candidate, ...] | None = None
 ) -> None:
     """The typed ballot must fit the list and layout, as a file's ballot would (R8-R11)."""
@@ -85,6 +85,24 @@ def _check_content(
     if ballot_problems:
         detail = "; ".join(problem_text(p.code, p.values, "vi") for p in ballot_problems)
         raise ActionError("ballot_malformed", "content", detail=detail)
+
+
+def insert_entry(
+    user: User, election_id: int, team: int, sheet: int, content: Mapping[str, Any]
+) -> BallotEntry:
+    """The INSERT of a checked ballot, inside the caller's write transaction and audit event;
+    a sheet the team already entered is refused and leaves the transaction usable."""
+    try:
+        with transaction.atomic():
+            return BallotEntry.objects.create(
+                election_id=election_id,
+                team=team,
+                sheet=sheet,
+                content=dict(content),
+                entered_by=user,
+            )
+    except IntegrityError:
+        raise ActionError("sheet_already_entered", "sheet", sheet=sheet, team=team) from None
 
 
 def record_entry(  # noqa: PLR0913 - who, where, which paper, what it shows, and the list read
@@ -104,29 +122,23 @@ def record_entry(  # noqa: PLR0913 - who, where, which paper, what it shows, and
     `candidates` and `loaded` (the election with its congress) spare queries a caller has made.
     """
     election = loaded or Election.objects.select_related("congress").get(pk=election_id)
-    _refuse_unless_open(election)
+    refuse_unless_open(election)
     if not 1 <= team <= election.entry_teams:
         raise ActionError("team_out_of_range", "team", team=team, teams=election.entry_teams)
     if not 1 <= sheet <= election.ballots_collected:
         raise ActionError(
             "sheet_out_of_range", "sheet", sheet=sheet, collected=election.ballots_collected
         )
-    _check_content(election, content, candidates)
+    check_content(election, content, candidates)
+    if ScannedBallot.objects.filter(
+        election_id=election_id, team=team, sheet=sheet, state=ScannedBallot.State.REVIEW
+    ).exists():  # its number is taken by a scan the board has yet to rule on
+        raise ActionError("sheet_in_review", "sheet", sheet=sheet, team=team)
     with write_transaction():
         # The state again, inside the transaction: certification may have happened meanwhile.
         election.state = Election.objects.values_list("state", flat=True).get(pk=election_id)
-        _refuse_unless_open(election)
-        try:
-            with transaction.atomic():
-                entry = BallotEntry.objects.create(
-                    election_id=election_id,
-                    team=team,
-                    sheet=sheet,
-                    content=dict(content),
-                    entered_by=user,
-                )
-        except IntegrityError:
-            raise ActionError("sheet_already_entered", "sheet", sheet=sheet, team=team) from None
+        refuse_unless_open(election)
+        entry = insert_entry(user, election_id, team, sheet, content)
         record_event(
             user, "record_entry", election.congress, election=election_id, team=team, sheet=sheet
         )
@@ -140,6 +152,9 @@ def undo_last_entry(user: User, election_id: int, team: int) -> int:
         last = election.entries.filter(team=team).order_by("-entered_at", "-id").first()
         if last is None:
             raise ActionError("nothing_to_undo")
+        if ScannedBallot.objects.filter(entry=last).exists():
+            # The scan is that paper's record: a misreading is settled as a difference, not undone.
+            raise ActionError("entry_from_scan", "team", sheet=last.sheet, team=team)
         sheet, content = last.sheet, last.content
         last.delete()
         record_event(
@@ -178,7 +193,7 @@ def resolve_difference(
             content = entry.content
         if content is None:
             raise ActionError("ballot_malformed", "content", detail="—")
-        _check_content(election, content)
+        check_content(election, content)
         resolution = Resolution.objects.create(
             election=election,
             sheet=sheet,

@@ -149,6 +149,79 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Cuộc bầu cử chưa đủ điều kiện kiểm phiếu: {detail}",
         "The election cannot be counted: {detail}",
     ),
+    "unknown_election": ("Không có cuộc bầu cử số {election}.", "There is no election {election}."),
+    "election_appointed": (
+        "Cơ quan này do cấp trên chỉ định: không có phiếu bầu.",
+        "This body was appointed by the upper level: there is no ballot.",
+    ),
+    "list_empty": (
+        "Danh sách bầu cử chưa có ai: chưa thể in phiếu.",
+        "The election list is empty: no ballot can be printed.",
+    ),
+    "list_not_approved": (
+        "Đại hội chưa biểu quyết thông qua danh sách bầu cử: chưa được in phiếu (R5).",
+        "The congress has not approved the election list: ballots cannot be printed yet (R5).",
+    ),
+    "unknown_paper": (
+        "Khổ giấy {paper} không được hỗ trợ (chọn {papers}).",
+        "Paper {paper} is not supported (choose {papers}).",
+    ),
+    "copies_out_of_range": (
+        "Số bản in {copies} phải từ 1 đến {most}.",
+        "The number of copies {copies} must be from 1 to {most}.",
+    ),
+    "scan_no_files": ("Chưa chọn tệp ảnh quét nào.", "No scanned file was given."),
+    "scan_exceeds_collected": (
+        (
+            "Đọc được {ballots} phiếu nhưng tổ {team} chỉ còn {free} số phiếu trống "
+            "(số phiếu thu vào: {collected}): chưa lưu gì."
+        ),
+        (
+            "{ballots} ballots were read but team {team} has only {free} ballot numbers left "
+            "(ballots collected: {collected}): nothing was stored."
+        ),
+    ),
+    "no_free_sheet": (
+        "Tổ {team} đã có đủ {collected} phiếu (số phiếu thu vào): không còn số phiếu nào trống.",
+        "Team {team} already has all {collected} ballots collected: no ballot number is left.",
+    ),
+    "sheet_in_review": (
+        "Phiếu số {sheet} của tổ {team} là phiếu quét đang chờ Ban kiểm phiếu xem xét.",
+        "Ballot {sheet} of team {team} is a scan waiting for the counting board.",
+    ),
+    "scan_not_found": ("Không có phiếu quét này.", "There is no such scanned ballot."),
+    "scan_not_in_review": (
+        "Phiếu quét này không chờ Ban kiểm phiếu xem xét (trạng thái: {state}).",
+        "This scanned ballot is not waiting for the counting board (state: {state}).",
+    ),
+    "row_needs_decision": (
+        "Dòng {number} cần Ban kiểm phiếu quyết định.",
+        "Row {number} needs the counting board's decision.",
+    ),
+    "mark_not_allowed": (
+        'Dòng {number}: "{mark}" không dùng được cho phiếu này (chọn {allowed}).',
+        'Row {number}: "{mark}" does not apply to this ballot (choose {allowed}).',
+    ),
+    "ruling_required": (
+        "Phiếu có dấu hiệu cần Ban kiểm phiếu kết luận hợp lệ hay không: {doubts}.",
+        "The counting board must rule whether the ballot is valid: {doubts}.",
+    ),
+    "unknown_ruling": (
+        'Kết luận "{ruling}" không hợp lệ (chọn {allowed}).',
+        'Unknown ruling "{ruling}" (choose {allowed}).',
+    ),
+    "entry_from_scan": (
+        "Phiếu số {sheet} của tổ {team} được đọc từ ảnh quét: không hoàn tác được.",
+        "Ballot {sheet} of team {team} was read from a scan: it cannot be undone.",
+    ),
+    "scans_waiting": (
+        "Còn {count} phiếu quét chờ Ban kiểm phiếu xem xét.",
+        "{count} scanned ballots are still waiting for the counting board.",
+    ),
+    "unknown_user": (
+        "Không có tài khoản {username}, hoặc tài khoản không được nhập phiếu.",
+        "There is no account {username}, or it may not enter ballots.",
+    ),
 }
 
 

@@ -8,14 +8,26 @@ engine on its own (DEVELOPERS.md).
 
 from collections.abc import Mapping
 
+from django.db import transaction
+
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
+from daihoi.actions.scan_records import forget_images
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.counting import count_warnings
 from daihoi.core.findings import Finding
 from daihoi.core.vi.text import nfc
 from daihoi.db.mappers import core_election, ruleset_of
-from daihoi.db.models import BallotEntry, Candidate, Congress, Election, Resolution, Result
+from daihoi.db.models import (
+    BallotEntry,
+    Candidate,
+    Congress,
+    Election,
+    Resolution,
+    Result,
+    ScanBatch,
+    ScannedBallot,
+)
 
 FIGURES = ("summoned", "present", "ballots_issued", "ballots_collected")
 
@@ -227,7 +239,14 @@ def switch_to_official(user: User, congress_id: int) -> Congress:
         if congress.mode == Congress.Mode.OFFICIAL:
             raise ActionError("already_official")
         elections = Election.objects.filter(congress=congress)
+        scans = ScannedBallot.objects.filter(election__in=elections)
+        images = [n for pair in scans.values_list("image", "back_image") for n in pair if n]
+        # the practice scans' images go once the rehearsal's records are gone for good
+        transaction.on_commit(lambda: forget_images(images))
         counts = {
+            # scans first: each holds its entry (on_delete RESTRICT)
+            "scans": scans.delete()[0],
+            "scan_batches": ScanBatch.objects.filter(election__in=elections).delete()[0],
             "entries": BallotEntry.objects.filter(election__in=elections).delete()[0],
             "resolutions": Resolution.objects.filter(election__in=elections).delete()[0],
             "results": Result.objects.filter(election__in=elections).delete()[0],

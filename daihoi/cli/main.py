@@ -30,12 +30,35 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--host", default="127.0.0.1")
         sub.add_argument("--port", type=int, default=8000)
     demo.add_argument("--no-serve", action="store_true", help="load the demo and exit")
+    ballots = commands.add_parser(
+        "ballots",
+        help="in phiếu bầu / print an election's ballot papers (PDF)",
+        description="Write the ballot papers of an approved list: every copy identical.",
+    )
+    ballots.add_argument("election", type=int, metavar="ELECTION_ID")
+    ballots.add_argument("--paper", choices=("A4", "A5"), default="A4")
+    ballots.add_argument(
+        "--copies", type=int, default=None, help="default: those summoned + 5 %% (at least 5)"
+    )
+    ballots.add_argument("--out", required=True, metavar="FILE", help="the PDF to write")
+    scan = commands.add_parser(
+        "scan",
+        help="đọc phiếu quét / count scanned ballots (JPEG, PNG, TIFF, PDF)",
+        description="Read scanned ballots into an election as one entry team's ballots; "
+        "doubtful ones wait for the counting board in the application.",
+    )
+    scan.add_argument("election", type=int, metavar="ELECTION_ID")
+    scan.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of them")
+    scan.add_argument("--team", type=int, default=1, help="entry team (default 1)")
+    scan.add_argument("--user", default=None, help="account recorded as scanning")
+    for sub in (ballots, scan):
+        sub.add_argument("--data", default=None, help="data folder (default: data)")
     rules = commands.add_parser("rules", help="các bộ quy tắc / rule sets and their settings")
     rules.add_argument("ruleset", nargs="?", default=None, help="190-2024 or 244-2014")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one per subcommand
     """Run the command; returns the exit code (0 ok, 2 bad input)."""
     args = _parser().parse_args(argv)
     if args.command == "count":
@@ -50,6 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from daihoi.cli.serve import run_serve
 
         return run_serve(args.data, args.host, args.port)
+    if args.command == "ballots":
+        from daihoi.cli.papers import run_ballots
+
+        return run_ballots(args.election, args.paper, args.copies, args.out, args.data)
+    if args.command == "scan":
+        from daihoi.cli.papers import run_scan
+
+        return run_scan(args.election, list(args.paths), args.team, args.user, args.data)
     if args.command == "rules":
         from daihoi.cli.rules import run_rules
 

@@ -88,6 +88,9 @@ STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# A stack of scanned ballots is uploaded at once: one file per page from most scanners.
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -5,6 +5,7 @@ counting board wrote on its back; nothing links it to the delegate who cast it.
 """
 
 import secrets
+import uuid
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -200,6 +201,79 @@ class BallotEntry(models.Model):
         ordering: ClassVar = ["sheet"]
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["election", "team", "sheet"], name="entry_sheet_unique")
+        ]
+
+
+class ScanBatch(models.Model):
+    """One upload of scanned ballots by one entry team: who, when and how many; never the
+    scanner's file names (they are reported once, to whoever scanned, and not kept)."""
+
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="scan_batches")
+    team = models.PositiveSmallIntegerField()
+    scanned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    scanned_at = models.DateTimeField(auto_now_add=True)
+    pages = models.PositiveIntegerField(default=0)
+    read = models.PositiveIntegerField(default=0)  # ballots entered without review
+    to_review = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)  # pages, nothing counted from them
+    rejections = models.JSONField(default=dict, blank=True)  # reason → pages
+
+    class Meta:
+        ordering: ClassVar = ["id"]
+
+
+class ScannedBallot(models.Model):
+    """One scanned paper ballot (both sides when printed on two) and what became of it.
+
+    Secrecy (omr.md §5.2, §5.9): a random id, no timestamp of its own (only its batch's), no
+    scanner file name. `sheet` is the next free number of the team, in scan order, as the board
+    numbers the papers; a rejected page has none and counts for nothing.
+    """
+
+    class State(models.TextChoices):
+        READ = "read"  # read with no doubt: entered at once
+        REVIEW = "review"  # waiting for the counting board
+        CONFIRMED = "confirmed"  # the board ruled: entered
+        REJECTED = "rejected"  # not read: nothing counted
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="scans")
+    batch = models.ForeignKey(ScanBatch, on_delete=models.CASCADE, related_name="ballots")
+    team = models.PositiveSmallIntegerField()
+    sheet = models.PositiveIntegerField(null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices)
+    paper = models.CharField(max_length=4, blank=True)  # A4 / A5: the layout the page matched
+    sha256 = models.CharField(max_length=64)
+    #: the image of record, relative to the data folder: scans/<sha256>.<ext>; never altered
+    image = models.CharField(max_length=120)
+    back_sha256 = models.CharField(max_length=64, blank=True)  # page 2/2 of a two-sided ballot
+    back_image = models.CharField(max_length=120, blank=True)
+    #: the reader's report: {"pages": [PageReading…]} or {"rejected": {"reason", "detail"}}
+    reading = models.JSONField()
+    #: the board's ruling: {"rows": {number: mark}, "ruling": …, "corrected": [numbers]}
+    decision = models.JSONField(default=dict, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    entry = models.OneToOneField(
+        BallotEntry, null=True, blank=True, on_delete=models.RESTRICT, related_name="scan"
+    )
+
+    class Meta:
+        ordering: ClassVar = ["batch_id", "sheet"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["election", "team", "sheet"],
+                condition=models.Q(sheet__isnull=False),
+                name="scan_sheet_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["election", "sha256"],
+                condition=~models.Q(state="rejected"),
+                name="scan_image_once",
+            ),
         ]
 
 

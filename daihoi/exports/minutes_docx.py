@@ -52,7 +52,7 @@ def _candidate_table(document: DocumentType, outcome: Outcome) -> None:
         row[3].text = text._percent(candidate.votes, outcome)
 
 
-def minutes_docx(  # noqa: PLR0913 - the count, its header, and four things printed with it
+def minutes_docx(  # noqa: PLR0913 - the count, its header, and five things printed with it
     outcome: Outcome,
     congress: CongressInfo,
     *,
@@ -60,6 +60,7 @@ def minutes_docx(  # noqa: PLR0913 - the count, its header, and four things prin
     rehearsal: bool = False,
     explanations: Mapping[str, str] | None = None,
     derivation: Mapping[str, Any] | None = None,
+    scans: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The minutes of one count as DOCX bytes."""
     document = Document()
@@ -79,7 +80,7 @@ def minutes_docx(  # noqa: PLR0913 - the count, its header, and four things prin
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.add_run(words).bold = True
-    for words in text._figures(outcome) + text.base_lines(derivation):
+    for words in text._figures(outcome) + text.base_lines(derivation) + text.scan_lines(scans):
         if words:
             document.add_paragraph(words)
     document.add_paragraph().add_run(

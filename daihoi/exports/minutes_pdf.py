@@ -93,7 +93,7 @@ def _closing(
             _line(pdf, words, size=8.5)
 
 
-def minutes_pdf(  # noqa: PLR0913 - the count, its header, and four things printed with it
+def minutes_pdf(  # noqa: PLR0913 - the count, its header, and five things printed with it
     outcome: Outcome,
     congress: CongressInfo,
     *,
@@ -101,6 +101,7 @@ def minutes_pdf(  # noqa: PLR0913 - the count, its header, and four things print
     rehearsal: bool = False,
     explanations: Mapping[str, str] | None = None,
     derivation: Mapping[str, Any] | None = None,
+    scans: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The minutes of one count as PDF bytes."""
     pdf = OfficialPage(rehearsal=rehearsal, sha256=sha256)
@@ -116,7 +117,7 @@ def minutes_pdf(  # noqa: PLR0913 - the count, its header, and four things print
             pdf.set_font("DejaVu", "B", 11)
             pdf.multi_cell(0, 6, words, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
-    for words in text._figures(outcome) + text.base_lines(derivation):
+    for words in text._figures(outcome) + text.base_lines(derivation) + text.scan_lines(scans):
         if words:
             _line(pdf, words)
     pdf.ln(2)

@@ -32,6 +32,19 @@ _PERCENT_BASE_WORDS = {
 }
 
 
+def elected_body(body: str, congress: CongressInfo) -> str:
+    """What is elected, as the minutes and the ballot name it: "Ban Chấp hành Đảng bộ thành phố
+    X khóa XXIII, nhiệm kỳ 2020–2025" (the organisation's name for its committees only)."""
+    what = BODIES[body][0]
+    if congress.organisation and body in {"executive_committee", "standing_committee"}:
+        what += f" {congress.organisation}"
+    if congress.number:
+        what += f" khóa {roman(congress.number)}"
+    if congress.term:
+        what += f", nhiệm kỳ {congress.term}"
+    return what
+
+
 def _header(outcome: Outcome, congress: CongressInfo) -> list[str]:
     election = outcome.election
     lines = ["ĐẢNG CỘNG SẢN VIỆT NAM"]
@@ -39,16 +52,7 @@ def _header(outcome: Outcome, congress: CongressInfo) -> list[str]:
         lines.append(congress.organisation.upper())
     if congress.place and congress.held_on:
         lines.append(f"{congress.place}, {format_date(congress.held_on)}")
-    lines += ["", "BIÊN BẢN KIỂM PHIẾU"]
-    body = BODIES[str(election.body)][0]
-    what = f"Bầu {body}"
-    if congress.organisation and election.body in {"executive_committee", "standing_committee"}:
-        what += f" {congress.organisation}"
-    if congress.number:
-        what += f" khóa {roman(congress.number)}"
-    if congress.term:
-        what += f", nhiệm kỳ {congress.term}"
-    lines.append(what)
+    lines += ["", "BIÊN BẢN KIỂM PHIẾU", f"Bầu {elected_body(str(election.body), congress)}"]
     if congress.title:
         lines.append(congress.title)
     kind = MEETINGS[str(election.meeting)][0]
@@ -223,14 +227,41 @@ def base_lines(derivation: Mapping[str, Any] | None) -> list[str]:
     return [*lines, ""]
 
 
+def scan_lines(scans: Mapping[str, Any] | None) -> list[str]:
+    """How the ballots were read when some were scanned, and the OMR settings applied
+    (open-points.md OPEN-OMR-1…3: "printed in the minutes")."""
+    if not scans:
+        return []
+    stray = f"{scans['stray_ink_max_mm']:g}".replace(".", ",")
+    return [
+        (
+            f"Phiếu quét: {format_int(scans['read'])} phiếu máy đọc tự động; "
+            f"{format_int(scans['confirmed'])} phiếu Ban kiểm phiếu xem xét và quyết định; "
+            f"{format_int(scans['rejected_pages'])} trang máy không đọc được (quét lại hoặc "
+            "nhập tay). Tờ phiếu giấy là căn cứ."
+        ),
+        "Áp dụng khi đọc phiếu quét: nét gạch không phủ hết họ và tên, gạch dưới, khoanh tròn, "
+        "đánh dấu bên cạnh do Ban kiểm phiếu quyết định (OPEN-OMR-1); vết mực nhỏ hơn "
+        f"{stray} mm được bỏ qua, lớn hơn thì Ban kiểm phiếu xem xét (OPEN-OMR-2); "
+        + (
+            "nhiều màu mực chỉ được ghi chú (OPEN-OMR-3)."
+            if scans["mixed_ink"] == "warn"
+            else "nhiều màu mực thì Ban kiểm phiếu xem xét (OPEN-OMR-3)."
+        ),
+        "",
+    ]
+
+
 def minutes_text(
     outcome: Outcome,
     congress: CongressInfo | None = None,
     derivation: Mapping[str, Any] | None = None,
+    scans: Mapping[str, Any] | None = None,
 ) -> str:
     """The minutes of one count as text; the figures come from `outcome`, none typed by hand."""
     congress = congress or CongressInfo()
     lines = _header(outcome, congress) + _figures(outcome) + base_lines(derivation)
+    lines += scan_lines(scans)
     lines += _candidates(outcome)
     lines += _elected(outcome) + _composition(outcome, congress) + _warnings(outcome)
     lines += _settings(outcome)

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from daihoi.web import attendance_views, register_views, setup_views, views
+from daihoi.web import attendance_views, register_views, scan_views, setup_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -88,6 +88,16 @@ urlpatterns = [
         name="credentials",
     ),
     path("bau-cu/<int:election_id>/co-so/", attendance_views.election_base, name="election_base"),
+    path("bau-cu/<int:election_id>/phieu-bau.pdf", scan_views.ballot_papers, name="ballot_papers"),
+    path("bau-cu/<int:election_id>/quet-phieu/", scan_views.scan_upload, name="scan_upload"),
+    path("bau-cu/<int:election_id>/phieu-can-xem/", scan_views.scan_queue, name="scan_queue"),
+    path("phieu-quet/<uuid:scanned_id>/", scan_views.scan_review, name="scan_review"),
+    path("phieu-quet/<uuid:scanned_id>/anh.jpg", scan_views.scan_image, name="scan_image"),
+    path(
+        "phieu-quet/<uuid:scanned_id>/dong-<int:number>.png",
+        scan_views.scan_row,
+        name="scan_row",
+    ),
     path("man-chieu/<str:token>/", views.projector, name="projector"),
     path("man-chieu/<str:token>/du-lieu.json", views.projector_data, name="projector_data"),
 ]

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, can, require
 from daihoi.actions.audit import record_event
+from daihoi.actions.ballot_papers import default_copies
 from daihoi.actions.certify import certify_result, open_election
 from daihoi.actions.entry import (
     ballot_codes,
@@ -30,20 +31,30 @@ from daihoi.actions.steps import (
 )
 from daihoi.core.codes import Meeting
 from daihoi.core.counting import count_checked
+from daihoi.core.election import Ballot, CrossOutBallot, MarksBallot
 from daihoi.core.keying import row_width
 from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.db.mappers import congress_info, numbered_candidates, settled
-from daihoi.db.models import AuditEvent, Congress, Election
+from daihoi.db.models import AuditEvent, Congress, Election, ScannedBallot
 from daihoi.exports.minutes_docx import minutes_docx
 from daihoi.exports.minutes_pdf import minutes_pdf
 from daihoi.exports.minutes_text import minutes_text
 from daihoi.exports.pdf_page import REHEARSAL_MARK
 from daihoi.exports.results_xlsx import results_workbook
 from daihoi.interchange.election_file import load_election
-from daihoi.labels import BASE_CATEGORIES, LIST_FINDINGS, WARNINGS, fill
+from daihoi.labels import (
+    BASE_CATEGORIES,
+    INVALID_REASONS,
+    LIST_FINDINGS,
+    SCAN_MARKS,
+    WARNINGS,
+    fill,
+)
+from daihoi.omr.layout import PAPERS
 from daihoi.queries import get_election_view, get_projector_state
+from daihoi.scan_queries import scans_for_minutes
 from daihoi.web.attendance_views import base_breakdown
-from daihoi.web.language import error_text
+from daihoi.web.language import english, error_text
 
 
 @require(Permission.VIEW_CONGRESS)
@@ -111,6 +122,10 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             ],
             "base": base_breakdown(e),
             "sessions": e.congress.sessions.all(),
+            "can_print": can(request.user, Permission.PRINT_BALLOTS),
+            "papers": list(PAPERS),
+            "default_copies": default_copies(e),
+            "scans_waiting": e.scans.filter(state=ScannedBallot.State.REVIEW).count(),
         },
     )
 
@@ -261,7 +276,9 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
 def _entry_context(e: Election, team: int, posted: object) -> dict[str, object]:
     entries = e.entries.filter(team=team)
     entered = set(entries.values_list("sheet", flat=True))
-    next_sheet = next((s for s in range(1, e.ballots_collected + 1) if s not in entered), None)
+    waiting = e.scans.filter(team=team, state=ScannedBallot.State.REVIEW)
+    taken = entered | set(waiting.values_list("sheet", flat=True))  # a scan in review holds one
+    next_sheet = next((s for s in range(1, e.ballots_collected + 1) if s not in taken), None)
     last = entries.order_by("-entered_at", "-id").first()
     candidates = list(e.candidates.all())
     width = row_width(len(candidates))
@@ -309,19 +326,34 @@ def differences(request: HttpRequest, election_id: int) -> HttpResponse:
             messages.error(request, text)
         return redirect("differences", election_id)
     names = {c.code: f"{c.number}. {c.name}" for c in e.candidates.all()}
+    scans = {
+        (team, sheet): pk
+        for pk, team, sheet in e.scans.exclude(state=ScannedBallot.State.REJECTED).values_list(
+            "pk", "team", "sheet"
+        )
+    }
     rows = []
     for difference in settled(e)[1]:
         shown: dict[int, str | None] = {}
         for team, ballot in difference.entries.items():
-            if ballot is None:
-                shown[team] = None
-            else:
-                kept = getattr(ballot, "kept", None)
-                shown[team] = ", ".join(names[k] for k in kept) if kept is not None else str(ballot)
-        rows.append({"sheet": difference.sheet, "entries": shown})
+            shown[team] = None if ballot is None else _ballot_words(ballot, names)
+        scanned = {t: scans[(t, difference.sheet)] for t in shown if (t, difference.sheet) in scans}
+        rows.append({"sheet": difference.sheet, "entries": shown, "scans": scanned})
     return render(
         request, "web/differences.html", {"congress": e.congress, "election": e, "rows": rows}
     )
+
+
+def _ballot_words(ballot: Ballot, names: dict[str, str]) -> str:
+    """A typed or scanned ballot as the board compares it with the paper."""
+    lang = int(english())
+    if isinstance(ballot, CrossOutBallot):
+        return ", ".join(names[k] for k in ballot.kept) or "—"
+    if isinstance(ballot, MarksBallot):
+        return "; ".join(
+            f"{names[k]}: {SCAN_MARKS.get(str(m), (m, m))[lang]}" for k, m in ballot.marks.items()
+        )
+    return INVALID_REASONS.get(str(ballot.reason), (ballot.reason, ballot.reason))[lang]
 
 
 @require(Permission.CERTIFY)
@@ -384,6 +416,7 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
             rehearsal=rehearsal,
             explanations=e.acknowledgements,
             derivation=parsed.derivation,
+            scans=scans_for_minutes(e),
         )
         types = {
             "pdf": "application/pdf",
@@ -405,7 +438,7 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="ket-qua-{e.pk}.xlsx"'
         return response
     if kind == "txt":
-        text = minutes_text(outcome, info, parsed.derivation)
+        text = minutes_text(outcome, info, parsed.derivation, scans_for_minutes(e))
         if rehearsal:
             text = f"{REHEARSAL_MARK}\n\n{text}"
         for code, explanation in e.acknowledgements.items():

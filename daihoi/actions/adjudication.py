@@ -1,0 +1,136 @@
+"""The counting board rules on a scanned ballot the reader doubted (R12 task 6; omr.md §5.4).
+
+A board member gives the mark of every row in review (and may correct any other row), and for a
+ballot-level doubt (writing outside the rows, no stamp, several inks) rules the ballot valid or
+invalid for a reason only the paper shows (R11: not issued by the board, signed or marked). Only
+then is the ballot entered for the scanning team, with who decided; nothing is ever written on
+the image.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+
+from daihoi.actions.audit import User, record_event
+from daihoi.actions.entry import check_content, insert_entry, refuse_unless_open
+from daihoi.actions.errors import ActionError
+from daihoi.actions.scan_records import ROW_MARKS, ballot_content, list_layout
+from daihoi.actions.transactions import write_transaction
+from daihoi.core.codes import PAPER_REASONS
+from daihoi.db.models import ScannedBallot
+from daihoi.labels import SCAN_DOUBTS
+from daihoi.omr.reading import Doubt, Mark, PageReading
+from daihoi.omr.reading_json import reading_from_json
+
+VALID = "valid"
+RULINGS = (VALID, *sorted(PAPER_REASONS))
+
+
+def page_readings(scanned: ScannedBallot) -> list[PageReading]:
+    """The reader's report on each side of a scanned ballot (none for a rejected page)."""
+    pages = [reading_from_json(page) for page in scanned.reading.get("pages", [])]
+    return [page for page in pages if isinstance(page, PageReading)]
+
+
+def ballot_doubts(readings: list[PageReading]) -> list[Doubt]:
+    """The ballot-level doubts of all its sides, each once, in the reader's order."""
+    return list(dict.fromkeys(d for reading in readings for d in reading.doubts))
+
+
+def scanned_or_error(scanned_id: UUID | str) -> ScannedBallot:
+    try:
+        return ScannedBallot.objects.select_related("election__congress").get(pk=scanned_id)
+    except (ScannedBallot.DoesNotExist, ValueError, ValidationError):
+        raise ActionError("scan_not_found", "scanned") from None
+
+
+def _final_marks(
+    readings: list[PageReading], rows: Mapping[int, str], allowed: frozenset[Mark]
+) -> tuple[dict[int, Mark], list[int]]:
+    """The board's mark where it gave one, else the reader's; and the rows it corrected."""
+    proposed = {row.number: row.mark for reading in readings for row in reading.rows}
+    for number in rows:
+        if number not in proposed:
+            raise ActionError("number_not_on_list", "rows", number=number, count=len(proposed))
+    names = ", ".join(sorted(str(m) for m in allowed))
+    final: dict[int, Mark] = {}
+    corrected = []
+    for number, reader_mark in sorted(proposed.items()):
+        given = rows.get(number)
+        if given is None:
+            if reader_mark is Mark.REVIEW:
+                raise ActionError("row_needs_decision", f"row_{number}", number=number)
+            final[number] = reader_mark
+            continue
+        if given not in {str(m) for m in allowed}:
+            raise ActionError(
+                "mark_not_allowed", f"row_{number}", number=number, mark=given, allowed=names
+            )
+        final[number] = Mark(given)
+        if reader_mark is not Mark.REVIEW and final[number] is not reader_mark:
+            corrected.append(number)
+    return final, corrected
+
+
+def adjudicate(
+    user: User, scanned_id: UUID | str, rows: Mapping[int, str], ruling: str | None
+) -> ScannedBallot:
+    """Record the board's decision on a ballot waiting for review and enter it for its team.
+
+    `rows`: row number → mark (struck/kept, or agree/disagree/both/none), required for every
+    row the reader put in review unless the ballot is ruled invalid. `ruling`: "valid",
+    "not_issued_by_board" or "signed_or_marked", required when the reader doubted the ballot
+    itself (R11; the content is then `{"invalid": reason}`).
+    """
+    scanned = scanned_or_error(scanned_id)
+    election = scanned.election
+    refuse_unless_open(election)
+    if scanned.state != ScannedBallot.State.REVIEW:
+        raise ActionError("scan_not_in_review", "scanned", state=scanned.state)
+    readings = page_readings(scanned)
+    doubts = ballot_doubts(readings)
+    if ruling is not None and ruling not in RULINGS:
+        raise ActionError("unknown_ruling", "ruling", ruling=ruling, allowed=", ".join(RULINGS))
+    if doubts and ruling is None:
+        words = "; ".join(SCAN_DOUBTS.get(d, (d, d))[0] for d in doubts)
+        raise ActionError("ruling_required", "ruling", doubts=words)
+    layout = list_layout(election)
+    codes = dict(election.candidates.values_list("number", "code"))
+    decision: dict[str, Any] = {"ruling": ruling or VALID}
+    if ruling in PAPER_REASONS:
+        content: dict[str, Any] = {"invalid": ruling}
+        allowed = {str(m) for m in ROW_MARKS[layout]}  # what the member noted, if anything
+        decision["rows"] = {str(n): m for n, m in sorted(rows.items()) if m in allowed}
+    else:
+        final, corrected = _final_marks(readings, rows, ROW_MARKS[layout])
+        content = ballot_content(layout, codes, final)
+        decision["rows"] = {str(n): str(mark) for n, mark in final.items()}
+        decision["corrected"] = corrected
+    check_content(election, content)
+    with write_transaction():
+        locked = ScannedBallot.objects.select_for_update().get(pk=scanned.pk)
+        election.state = type(election).objects.values_list("state", flat=True).get(pk=election.pk)
+        refuse_unless_open(election)
+        if locked.state != ScannedBallot.State.REVIEW:  # another member ruled meanwhile
+            raise ActionError("scan_not_in_review", "scanned", state=locked.state)
+        assert locked.sheet is not None
+        entry = insert_entry(user, election.pk, locked.team, locked.sheet, content)
+        locked.state = ScannedBallot.State.CONFIRMED
+        locked.decision = decision
+        locked.decided_by = user
+        locked.entry = entry
+        locked.save(update_fields=["state", "decision", "decided_by", "entry"])
+        record_event(
+            user,
+            "adjudicate_scan",
+            election.congress,
+            election=election.pk,
+            scanned=str(locked.pk),
+            team=locked.team,
+            sheet=locked.sheet,
+            ruling=decision["ruling"],
+            corrected=decision.get("corrected", []),
+        )
+        return locked

@@ -1,0 +1,108 @@
+"""The ballot paper of an election: printed from the approved list, read back by the scanner.
+
+`ballot_spec` is the one place an election becomes a ballot (R7, R8): printing and reading use
+it, so a scan can only match the paper that was printed from the same list, round and mode.
+"""
+
+import math
+import re
+from functools import lru_cache
+
+from daihoi.actions.audit import User, record_event
+from daihoi.actions.errors import ActionError
+from daihoi.actions.transactions import write_transaction
+from daihoi.core.ballots import ballot_layout as layout_of_list
+from daihoi.db.mappers import congress_info
+from daihoi.db.models import Congress, Election
+from daihoi.exports.minutes_text import elected_body
+from daihoi.omr.ballot_pdf import ballot_pdf
+from daihoi.omr.layout import PAPERS, BallotLayout, BallotSpec, ballot_layout
+
+MAX_COPIES = 2000
+RESERVE = 0.05  # spare ballots for spoilt ones, taken back before the box (omr.md §2.2)
+MIN_RESERVE = 5
+
+
+def ballot_spec(election: Election, paper: str) -> BallotSpec:
+    """What the ballot shows: the Party's and the organisation's names, what is elected, and the
+    list in ballot order; the layout from the list's surplus (R8)."""
+    congress = election.congress
+    info = congress_info(congress)
+    title = elected_body(election.body, info).upper()
+    title = re.sub(
+        r"(\d)\s*[–-]\s*(\d)", r"\1 – \2", title
+    )  # the term as forms set it: 2020 – 2025
+    candidates = tuple(election.candidates.order_by("number").values_list("number", "name"))
+    return BallotSpec(
+        election_id=election.pk,
+        round=election.round,
+        layout=layout_of_list(len(candidates), election.seats),
+        paper=paper,
+        rehearsal=congress.mode == Congress.Mode.REHEARSAL,
+        heading=("ĐẢNG CỘNG SẢN VIỆT NAM", congress.organisation.name.upper()),
+        title=title,
+        candidates=candidates,
+    )
+
+
+@lru_cache(maxsize=32)
+def _layout(spec: BallotSpec) -> BallotLayout:
+    """The placed ballot; a spec holds everything it depends on, so equal specs share it."""
+    return ballot_layout(spec)
+
+
+def layouts_of(election: Election) -> dict[str, BallotLayout]:
+    """The election's ballot on every paper it may be printed on (the reader accepts each)."""
+    return {paper: _layout(ballot_spec(election, paper)) for paper in PAPERS}
+
+
+def default_copies(election: Election) -> int:
+    """Those summoned and a reserve of 5 %, at least 5 ballots."""
+    return election.summoned + max(MIN_RESERVE, math.ceil(election.summoned * RESERVE))
+
+
+def _refuse_unless_printable(election: Election) -> None:
+    if election.state == Election.State.CERTIFIED:
+        raise ActionError("election_certified")
+    if election.state == Election.State.APPOINTED:
+        raise ActionError("election_appointed")
+    if not election.candidates.exists():
+        raise ActionError("list_empty")
+    if not election.list_approval.strip():
+        raise ActionError("list_not_approved")
+
+
+def print_ballots(user: User | None, election_id: int, paper: str, copies: int) -> bytes:
+    """`copies` identical ballots of the approved list as one PDF (R8; omr.md §5.2).
+
+    Refused before the congress approved the list (R5: "biểu quyết thông qua danh sách bầu
+    cử"), for an empty list, or once the result is certified. Every printing is audited.
+    """
+    if paper not in PAPERS:
+        raise ActionError("unknown_paper", "paper", paper=paper, papers=", ".join(PAPERS))
+    if not 1 <= copies <= MAX_COPIES:
+        raise ActionError("copies_out_of_range", "copies", copies=copies, most=MAX_COPIES)
+    election = election_or_error(election_id)
+    _refuse_unless_printable(election)
+    layout = _layout(ballot_spec(election, paper))
+    data = ballot_pdf(layout, copies)
+    with write_transaction():
+        record_event(
+            user,
+            "print_ballots",
+            election.congress,
+            election=election.pk,
+            paper=paper,
+            copies=copies,
+            pages=len(layout.pages),
+            fingerprint=layout.fingerprint,
+        )
+    return data
+
+
+def election_or_error(election_id: int) -> Election:
+    """The election with its congress and organisation, or an error naming the id."""
+    try:
+        return Election.objects.select_related("congress__organisation").get(pk=election_id)
+    except Election.DoesNotExist:
+        raise ActionError("unknown_election", "election", election=election_id) from None

@@ -1,0 +1,115 @@
+"""Scanned ballots in a real browser: upload a few, open the one the reader doubted, rule on it.
+
+The scans are synthetic (`daihoi.omr.synth`, seeded) and read by the real reader. A screenshot
+of the review page, with each row's decision drawn over the scan, is kept in
+test-artifacts/review.png for people to look at.
+"""
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import Browser, expect
+
+from daihoi.access import Role
+from daihoi.db.models import BallotEntry, Candidate, Congress, Election, Organisation, ScannedBallot
+from tests.app.scans import blank, marked
+from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
+
+NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+
+
+@pytest.fixture
+def election(transactional_db: None, settings: Any, tmp_path: Path) -> Election:
+    settings.DATA_DIR = tmp_path
+    organisation = Organisation.objects.create(name="Đảng bộ phường Thử Nghiệm")
+    congress = Congress.objects.create(
+        organisation=organisation,
+        number=5,
+        term="2025–2030",
+        starts_on=date(2025, 6, 1),
+        ends_on=date(2025, 6, 2),
+        meeting="delegates_congress",
+    )
+    e = Election.objects.create(
+        congress=congress,
+        body="executive_committee",
+        meeting="delegates_congress",
+        seats=2,
+        summoned=9,
+        present=9,
+        ballots_issued=9,
+        ballots_collected=9,
+        state=Election.State.OPEN,
+        list_approval="9/9 tán thành",
+    )
+    for number, name in enumerate(NAMES, start=1):
+        Candidate.objects.create(election=e, code=f"c{number}", number=number, name=name)
+    board = User.objects.create_user("kiemphieu", password="pw-e2e")
+    board.groups.add(Group.objects.get_or_create(name=Role.COUNTING_BOARD.value)[0])
+    return e
+
+
+def test_upload_scans_review_the_doubtful_one_and_confirm(
+    browser: Browser,  # noqa: F811 - the fixture imported above
+    live_server: object,
+    election: Election,
+    tmp_path: Path,
+) -> None:
+    clear = [marked(election, seed) for seed in (1, 3)]
+    # no stamp (the board must rule, R11), and one to three rows marked ambiguously
+    unstamped = marked(election, 5, stamp=False, ambiguous_rate=1.0)
+    files = []
+    for name, data in (
+        ("001.jpg", clear[0].jpeg()),
+        ("002.jpg", clear[1].jpeg()),
+        ("003.jpg", unstamped.jpeg()),
+        ("004.jpg", blank()),
+    ):
+        (tmp_path / name).write_bytes(data)
+        files.append(str(tmp_path / name))
+    base = str(live_server)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{base}/dang-nhap/")
+    page.fill("input[name=username]", "kiemphieu")
+    page.fill("input[name=password]", "pw-e2e")
+    page.click("button[type=submit]")
+    page.goto(f"{base}/bau-cu/{election.pk}/")
+    with page.expect_navigation():
+        page.click("text=Quét phiếu bầu")
+    page.set_input_files("input[name=files]", files)
+    with page.expect_navigation():
+        page.click("button:has-text('Đọc ảnh quét')")
+    expect(page.locator("#scan-items")).to_contain_text("003.jpg")
+    expect(page.locator(".error")).to_contain_text("004.jpg, trang 1: trang trắng")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "scan-report.png"), full_page=True)
+    doubtful = ScannedBallot.objects.get(sheet=3)
+    assert doubtful.state == ScannedBallot.State.REVIEW
+    with page.expect_navigation():
+        page.locator("#scan-items tr", has_text="003.jpg").locator("a").click()
+    expect(page.locator("#ruling")).to_be_visible()
+    page.check("#ruling input[value=valid]")
+    for row in page.locator("fieldset.review-row").all():  # the rows the reader doubted
+        number = int(str(row.get_attribute("id")).removeprefix("row-"))
+        mark = unstamped.truth.rows[number]
+        row.locator(f"input[value={mark if mark != 'ambiguous' else 'kept'}]").check()
+    page.wait_for_function(
+        "[...document.images].every(i => i.complete && i.naturalWidth > 0)", timeout=15000
+    )
+    page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
+    with page.expect_navigation():
+        page.click("button:has-text('Xác nhận quyết định của Ban kiểm phiếu')")
+    doubtful.refresh_from_db()
+    assert doubtful.state == ScannedBallot.State.CONFIRMED
+    assert doubtful.decided_by is not None
+    assert doubtful.decided_by.username == "kiemphieu"
+    final = {int(n): mark for n, mark in doubtful.decision["rows"].items()}
+    for number, mark in unstamped.truth.rows.items():
+        if mark != "ambiguous":
+            assert final[number] == mark
+    kept = [f"c{n}" for n, mark in sorted(final.items()) if mark == "kept"]
+    assert BallotEntry.objects.get(election=election, sheet=3).content == {"kept": kept}
+    page.close()

@@ -1,0 +1,178 @@
+"""The reader on generated scans: it proposes exactly what was drawn, sends every doubtful row or
+ballot to the board, and refuses (never guesses) a page it cannot place.
+
+A small, fast slice of what bench/omr_bench.py measures on 10,000 ballots.
+"""
+
+import random
+from dataclasses import replace
+from functools import cache
+
+import cv2
+import numpy as np
+import pytest
+
+from daihoi.core.codes import Layout
+from daihoi.demo.names import invented_names
+from daihoi.omr import synth
+from daihoi.omr.interpret import Reader, ReaderSettings
+from daihoi.omr.layout import BallotLayout, BallotSpec, ballot_layout
+from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Reading, Rejection
+
+
+@cache
+def layout(
+    kind: Layout = Layout.CROSS_OUT, paper: str = "A4", rehearsal: bool = False
+) -> BallotLayout:
+    names = invented_names(random.Random(11), ["male", "female"] * 25)
+    count = 49 if kind is Layout.CROSS_OUT else 13
+    spec = BallotSpec(
+        election_id=5,
+        round=1,
+        layout=kind,
+        paper=paper,
+        rehearsal=rehearsal,
+        heading=("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ THÀNH PHỐ X"),
+        title="BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ X KHÓA XXIII, NHIỆM KỲ 2020 – 2025",
+        candidates=tuple(enumerate(names[:count], 1)),
+    )
+    return ballot_layout(spec)
+
+
+@cache
+def reader(kind: Layout = Layout.CROSS_OUT, rehearsal: bool = False) -> Reader:
+    papers = [layout(kind, paper, rehearsal) for paper in ("A4", "A5")]
+    return Reader(papers, ReaderSettings())
+
+
+def read(image: np.ndarray, kind: Layout = Layout.CROSS_OUT) -> PageReading:
+    reading = reader(kind).read(image)
+    assert isinstance(reading, PageReading), reading
+    return reading
+
+
+def automatic(reading: PageReading) -> dict[int, str]:
+    return {row.number: row.mark.value for row in reading.rows if row.mark is not Mark.REVIEW}
+
+
+@pytest.mark.parametrize("kind", [Layout.CROSS_OUT, Layout.AGREE_DISAGREE])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_clean_ballots_read_as_drawn(kind: Layout, seed: int) -> None:
+    image, truth = synth.mark_ballot(layout(kind), 1, np.random.default_rng(seed))
+    reading = read(image, kind)
+    assert (reading.election_id, reading.round, reading.page, reading.pages) == (5, 1, 1, 1)
+    assert reading.paper == "A4"
+    assert not reading.needs_review
+    assert automatic(reading) == truth.rows
+
+
+@pytest.mark.parametrize(("paper", "dpi"), [("A4", 150), ("A4", 300), ("A5", 200)])
+def test_other_resolutions_and_the_a5_paper(paper: str, dpi: int) -> None:
+    image, truth = synth.mark_ballot(layout(paper=paper), 1, np.random.default_rng(4), dpi=dpi)
+    reading = read(image)
+    assert reading.paper == paper
+    assert automatic(reading) == {n: v for n, v in truth.rows.items() if n in automatic(reading)}
+    assert len(automatic(reading)) >= len(truth.rows) - 1
+
+
+def test_a_colour_scan_reads_the_same() -> None:
+    image, truth = synth.mark_ballot(layout(), 1, np.random.default_rng(5), colour=True)
+    assert image.ndim == 3
+    assert automatic(read(image)) == truth.rows
+
+
+@pytest.mark.parametrize("turns", [1, 2, 3])
+def test_a_sheet_fed_upside_down_or_sideways_reads_the_same(turns: int) -> None:
+    image, truth = synth.mark_ballot(layout(), 1, np.random.default_rng(6))
+    assert automatic(read(synth.rotated(image, turns))) == truth.rows
+
+
+@pytest.mark.parametrize("kind", [Layout.CROSS_OUT, Layout.AGREE_DISAGREE])
+def test_every_ambiguous_row_goes_to_the_board_and_nothing_is_decided_wrongly(
+    kind: Layout,
+) -> None:
+    rng = np.random.default_rng(7)
+    ambiguous = 0
+    for _ in range(12):
+        image, truth = synth.mark_ballot(layout(kind), 1, rng, ambiguous_rate=1.0)
+        reading = read(image, kind)
+        marks = {row.number: row for row in reading.rows}
+        for number, expected in truth.rows.items():
+            if expected == synth.AMBIGUOUS:
+                ambiguous += 1
+                assert marks[number].mark is Mark.REVIEW, truth.styles[number]
+                assert marks[number].doubts
+            elif marks[number].mark is not Mark.REVIEW:
+                assert marks[number].mark.value == expected
+    assert ambiguous >= 12
+
+
+def test_writing_outside_the_rows_and_a_missing_stamp_stop_the_ballot() -> None:
+    rng = np.random.default_rng(8)
+    image, truth = synth.mark_ballot(layout(), 1, rng, extra_ink_rate=1.0, stamp=False)
+    assert truth.extra_ink
+    assert not truth.stamp
+    reading = read(image)
+    assert Doubt.EXTRA_INK in reading.doubts
+    assert Doubt.NO_STAMP in reading.doubts
+    assert reading.needs_review
+
+
+def rejected(reading: Reading) -> Rejection:
+    assert isinstance(reading, PageRejected), reading
+    return reading.reason
+
+
+def test_a_page_of_another_election_or_round_is_refused() -> None:
+    rng = np.random.default_rng(9)
+    other = ballot_layout(synth.other_election(layout().spec, 99))
+    image, _ = synth.mark_ballot(other, 1, rng)
+    assert rejected(reader().read(image)) is Rejection.OTHER_BALLOT
+    second_round = ballot_layout(replace(layout().spec, round=2))
+    image, _ = synth.mark_ballot(second_round, 1, rng)
+    assert rejected(reader().read(image)) is Rejection.OTHER_BALLOT
+
+
+def test_a_list_changed_after_printing_is_another_ballot() -> None:
+    spec = layout().spec
+    changed = ballot_layout(replace(spec, candidates=spec.candidates[:-1]))
+    image, _ = synth.mark_ballot(changed, 1, np.random.default_rng(10))
+    assert rejected(reader().read(image)) is Rejection.OTHER_BALLOT
+
+
+def test_rehearsal_ballots_never_enter_an_official_count_nor_the_reverse() -> None:
+    image, _ = synth.mark_ballot(layout(rehearsal=True), 1, np.random.default_rng(11))
+    assert rejected(reader().read(image)) is Rejection.REHEARSAL_BALLOT
+    official, _ = synth.mark_ballot(layout(), 1, np.random.default_rng(11))
+    assert rejected(reader(rehearsal=True).read(official)) is Rejection.REHEARSAL_BALLOT
+
+
+def test_a_blank_sheet_an_unreadable_page_and_a_wrong_scale_are_refused() -> None:
+    rng = np.random.default_rng(12)
+    blank, _ = synth.blank_page(rng)
+    assert rejected(reader().read(blank)) is Rejection.BLANK_PAGE
+    noise = rng.integers(0, 256, (2339, 1654), dtype=np.uint8)
+    assert rejected(reader().read(noise)) is Rejection.NO_MARKS
+    image, _ = synth.mark_ballot(layout(), 1, rng, degrade=False)
+    shrunk = cv2.resize(image, None, fx=0.96, fy=0.96, interpolation=cv2.INTER_AREA)
+    bed = np.full((2400, 1700), 250, np.uint8)
+    bed[: shrunk.shape[0], : shrunk.shape[1]] = shrunk
+    assert rejected(reader().read(bed)) is Rejection.BAD_GEOMETRY
+    stretched = cv2.resize(image, None, fx=1.0, fy=1.04, interpolation=cv2.INTER_LINEAR)
+    assert rejected(reader().read(stretched)) is Rejection.BAD_GEOMETRY
+
+
+def test_a_mark_hidden_by_the_stamp_leaves_three_which_suffice() -> None:
+    image, truth = synth.mark_ballot(layout(), 1, np.random.default_rng(13), degrade=False)
+    image = image.copy()
+    image[: int(25 * 200 / 25.4), : int(25 * 200 / 25.4)] = 255  # the top-left mark is gone
+    reading = read(image)
+    assert automatic(reading) == truth.rows
+
+
+def test_the_reader_fails_closed_on_nonsense() -> None:
+    assert rejected(reader().read(np.zeros((10, 10), np.uint8))) in {
+        Rejection.NO_MARKS,
+        Rejection.BLANK_PAGE,
+        Rejection.FAILED,
+    }
