@@ -23,7 +23,7 @@ from daihoi.labels import (
 )
 from daihoi.omr.layout import Page
 from daihoi.omr.overlay import decisions_overlay, row_crop
-from daihoi.omr.reading import Mark, PageReading
+from daihoi.omr.reading import Mark, PageReading, Rejection
 
 
 def _label(table: Mapping[str, Label], code: str, *, english: bool) -> str:
@@ -43,7 +43,12 @@ def scans_for_minutes(election: Election) -> dict[str, Any] | None:
     """What the minutes say about scanning: ballots read by the machine, ballots the board ruled
     on, pages not read, and the OMR settings applied; None when nothing was scanned."""
     states = list(election.scans.values_list("state", flat=True))
-    rejected = sum(election.scan_batches.values_list("rejected", flat=True))
+    rejected = sum(  # the empty backs of one-sided ballots in a duplex scan are not ballots
+        n
+        for rejections in election.scan_batches.values_list("rejections", flat=True)
+        for reason, n in rejections.items()
+        if reason != Rejection.BLANK_PAGE.value
+    )
     if not states and not rejected:
         return None
     rules = ruleset_of(election.congress).settings
