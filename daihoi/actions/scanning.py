@@ -11,7 +11,7 @@ only reach the report given back to whoever scanned. Each image is stored before
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from daihoi.actions.audit import User, record_event
@@ -33,7 +33,7 @@ from daihoi.core.ballots import ballot_layout
 from daihoi.db.models import Election, ScanBatch, ScannedBallot
 from daihoi.omr.ingest import ScanPage, file_pages, page_count
 from daihoi.omr.interpret import Reader
-from daihoi.omr.reading import Mark, PageReading, PageRejected, Reading, Rejection
+from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Reading, Rejection
 from daihoi.omr.reading_json import reading_to_json
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
@@ -130,6 +130,10 @@ class _Batch:
                 continue
             if reading.pages == 1:
                 ballots.append(_Ballot([page]))
+                if index < len(pages) and _inked_back(pages[index]):
+                    # the back of this sheet, in a duplex scan, carries ink (a signature,
+                    # writing): the board looks at the paper before it counts (R11)
+                    page.reading = replace(reading, doubts=(*reading.doubts, Doubt.EXTRA_INK))
                 continue
             following = pages[index].read if index < len(pages) else None
             if (
@@ -170,6 +174,12 @@ class _Batch:
     def _reject(ballot: _Ballot, reason: str, detail: str) -> None:
         for page in ballot.pages:
             page.reason, page.detail = reason, detail
+
+
+def _inked_back(page: _Page) -> bool:
+    """A page with ink on it but no registration marks: the back of the sheet before it."""
+    reading = page.reading
+    return isinstance(reading, PageRejected) and reading.reason is Rejection.NO_MARKS
 
 
 def _free_sheets(election: Election, team: int) -> list[int]:

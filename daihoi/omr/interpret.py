@@ -8,7 +8,8 @@ The steps follow omr.md §5.3, failing closed at each (a page is rejected rather
 3. read the QR code where the page says it is, and refuse another election, round, list or a
    rehearsal ballot in an official count (and the reverse);
 4. warp the page to the canonical 200-dpi frame, level the paper, and take as new ink what is
-   darker than the paper where the blank ballot has no print;
+   darker than the paper where the blank ballot has no print, and, next to the letters, what is
+   darker than the print alone could make it;
 5. per row, measure what share of the printed name's width the ink crosses inside the letters'
    band (gaps hidden under printed letters are bridged), and where else ink lies;
 6. decide: "kept" only when the row has no new ink at all; "struck" only for a line across the
@@ -39,7 +40,6 @@ from daihoi.omr.reading import (
 from daihoi.omr.render import CANONICAL_DPI, Image, mm_to_px, page_pixels
 
 Mask = npt.NDArray[np.bool_]
-Floats = npt.NDArray[np.float32]
 
 STANDARD_DPI = (150, 200, 240, 250, 300, 400, 600)
 SCALE_TOLERANCE = 0.015  # print scale and stretch: VxSuite's 98.5 %
@@ -47,7 +47,7 @@ MARK_ERROR_PX = 1.5  # the worst corner of the marks off the fitted page, at 200
 INK_DARKNESS = 0.28  # new ink: at least this much darker than the paper around it …
 WEAK_DARKNESS = 0.15  # … and its faint parts, when joined to clear ones
 RING_CORE_LEVEL = 100  # inside the letters themselves no ink can be seen
-RING_BLUR_PX = 0.8
+RING_BLUR_PX = 0.8  # the scan's blur, at least, for the darkest print can make
 RING_WEAK = 0.2  # next to the letters: darker than the darkest print by this share of paper …
 RING_STRONG = 0.28
 FAINT_MARK_MM = 3.0  # faint ink alone next to the print counts as a mark from this size
@@ -61,12 +61,12 @@ OVERSHOOT_SHARE = 0.15
 JOIN_MM = 1.0  # ink pieces closer than this are one mark
 LEAK_LOOK_MM = 3.0  # how far beyond its cell a row's marks are followed
 LEAK_MM = 1.2  # a mark reaching this far into the next row may be the neighbour's
-END_MM = 1.0
+END_MM = 1.0  # the outer halves of the first and last letters may hide a line's ends
 STRUCK_COVERAGE = 0.90  # a clean strike crosses at least this share of the name's width
 PARTIAL_HINT = 0.75  # a row in review leans to "struck" above this
 BRIDGE_ANY_MM = 2.0  # pen skips
 BRIDGE_UNDER_PRINT_MM = 10.0  # a stroke running inside printed letters is hidden by the mask
-LINE_SLACK_PX = 2
+LINE_SLACK_PX = 2  # a wavy line strays this far from the straight one across a gap
 BOX_MARK_MM = 3.0  # an X or a tick spans at least this much of the box both ways
 BOX_MARK_FILL = 0.03
 EDGE_MM = 4.0  # nothing is printed this close to the edge; shadows and background are not ink
@@ -430,15 +430,22 @@ class _Region:
         labels[box] = np.where(part[box] > 0, clusters, 0)
         clear = np.bincount(labels[ink[1][ys, xs]].ravel(), minlength=count)
         # faint ink next to the print may be the print's own blur (a coarse scan upsampled):
-        # there a mark needs clear ink, or to be large; elsewhere faint ink is a mark
+        # there a mark needs clear ink, or to be large and to reach beyond the print's
+        # surroundings; elsewhere faint ink is a mark
         halo = np.bincount(labels[near_print[ys, xs]].ravel(), minlength=count)
+        total = np.bincount(labels.ravel(), minlength=count)
         size = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT])
         stray = _px(stray_mm) + join - 1
         faint = _px(FAINT_MARK_MM) + join - 1
         marks = tuple(
             label
             for label in range(1, count)
-            if size[label] >= stray and (clear[label] or not halo[label] or size[label] >= faint)
+            if size[label] >= stray
+            and (
+                clear[label]
+                or not halo[label]
+                or (size[label] >= faint and halo[label] < total[label])
+            )
         )
         return cls(ys.start or 0, xs.start or 0, labels, marks, stats)
 
@@ -589,7 +596,7 @@ class _Page:
         foreign = {label for label in ids if 2 * in_cell[label] < in_all[label]}
         leak = False
         for box in (row.agree, row.disagree):
-            ys, xs = _slices(box)
+            ys, xs = _slices(_inside(box))
             box_labels = region.labels[
                 ys.start - region.top : ys.stop - region.top,
                 xs.start - region.left : xs.stop - region.left,
@@ -603,8 +610,7 @@ class _Page:
         measures: dict[str, float] = {}
         faint = False
         for name, box in (("agree", row.agree), ("disagree", row.disagree)):
-            inner = Box(box.x + 0.6, box.y + 0.6, box.w - 1.2, box.h - 1.2)
-            ys, xs = _slices(inner)
+            ys, xs = _slices(_inside(box))
             labels = region.labels[
                 ys.start - region.top : ys.stop - region.top,
                 xs.start - region.left : xs.stop - region.left,
@@ -648,6 +654,11 @@ class _Page:
         if doubts:
             return RowReading(row.number, Mark.REVIEW, 0.0, tuple(doubts), mark, measures)
         return RowReading(row.number, mark, 1.0, (), None, measures)
+
+
+def _inside(box: Box) -> Box:
+    """A box's inside, clear of its printed border."""
+    return Box(box.x + 0.6, box.y + 0.6, box.w - 1.2, box.h - 1.2)
 
 
 def _classify(

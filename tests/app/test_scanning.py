@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 import pytest
 from django.contrib.auth.models import Group, User
@@ -303,6 +304,33 @@ def test_a_two_sided_ballot_is_one_ballot_and_a_lone_side_is_rejected(
     board = _member(Role.COUNTING_BOARD)
     back_side = board.get(reverse("scan_image", args=[scanned.pk]) + "?trang=2")
     assert back_side["Content-Type"] == "image/jpeg"
+
+
+def test_ink_on_the_back_of_a_one_sided_ballot_sends_it_to_the_board(
+    election: Election, clerk: User
+) -> None:
+    """A duplex scan gives each sheet's back: an empty back is dropped, a back with writing on
+    it (a signature, R11) holds the ballot before it for the board."""
+    Election.objects.filter(pk=election.pk).update(ballots_issued=2, ballots_collected=2)
+    fronts = [marked(election, seed) for seed in (1, 3)]
+    back, _ = synth.blank_page(np.random.default_rng(4))
+    back = back.copy()
+    cv2.putText(back, "Nguyen Van A", (400, 1200), cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 3, 40, 5)
+    files = [
+        ("1a.jpg", fronts[0].jpeg()),
+        ("1b.jpg", blank(1)),
+        ("2a.jpg", fronts[1].jpeg()),
+        ("2b.jpg", synth.encode(back, 90)),
+    ]
+    report = scan_files(clerk, election.pk, 1, files)
+    outcomes = {item.file: item for item in report.items}
+    assert outcomes["1b.jpg"].reason == "blank_page"
+    assert outcomes["1a.jpg"].outcome == "read"  # an empty back changes nothing
+    assert outcomes["2b.jpg"].reason == "no_marks"
+    held = ScannedBallot.objects.get(pk=outcomes["2a.jpg"].scanned_id)
+    assert held.state == ScannedBallot.State.REVIEW
+    assert Doubt.EXTRA_INK.value in held.reading["pages"][0]["doubts"]
+    assert held.entry is None
 
 
 def test_the_paper_is_the_one_whose_code_is_on_the_page(election: Election) -> None:
