@@ -56,6 +56,7 @@ def scans_for_minutes(election: Election) -> dict[str, Any] | None:
         "read": states.count(ScannedBallot.State.READ),
         "confirmed": states.count(ScannedBallot.State.CONFIRMED),
         "rejected_pages": rejected,
+        "partial_strike": rules.partial_strike,
         "stray_ink_max_mm": rules.stray_ink_max_mm,
         "mixed_ink": rules.mixed_ink,
     }

@@ -240,7 +240,15 @@ def scan_lines(scans: Mapping[str, Any] | None) -> list[str]:
             f"{format_int(scans['rejected_pages'])} trang máy không đọc được (quét lại hoặc "
             "nhập tay). Tờ phiếu giấy là căn cứ."
         ),
-        "Áp dụng khi đọc phiếu quét: nét gạch không phủ hết họ và tên, gạch dưới, khoanh tròn, "
+        "Áp dụng khi đọc phiếu quét: "
+        + (
+            f"nét gạch qua chữ phủ từ {scans['partial_strike'].removeprefix('covers_')}% họ và "
+            "tên trở lên được tính là gạch tên theo quy định đại hội thông qua trước khi bầu; "
+            "nét gạch ngắn hơn, "
+            if str(scans.get("partial_strike", "review")).startswith("covers_")
+            else "nét gạch không phủ hết họ và tên, "
+        )
+        + "gạch dưới, khoanh tròn, "
         "đánh dấu bên cạnh do Ban kiểm phiếu quyết định (OPEN-OMR-1); vết mực nhỏ hơn "
         f"{stray} mm được bỏ qua, lớn hơn thì Ban kiểm phiếu xem xét (OPEN-OMR-2); "
         + (

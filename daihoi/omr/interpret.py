@@ -81,6 +81,14 @@ class ReaderSettings:
     stray_ink_max_mm: float = 1.0
     mixed_ink: str = "warn"
 
+    @property
+    def covers(self) -> float | None:
+        """The share of the name a partial line must cover to count as struck, when the congress
+        adopted such a rule ("covers_80"); None by default: every partial line is reviewed."""
+        if self.partial_strike.startswith("covers_"):
+            return int(self.partial_strike.removeprefix("covers_")) / 100
+        return None
+
 
 def _px(mm: float) -> int:
     return round(mm_to_px(mm))
@@ -580,6 +588,11 @@ class _Page:
         if line and coverage == 0:
             doubts.append(Doubt.MARK_BESIDE_NAME)
         elif line and coverage < STRUCK_COVERAGE:
+            rule = self.settings.covers
+            if not doubts and rule is not None and coverage >= rule:
+                # the congress's written rule (OPEN-OMR-1), not the reader's judgement
+                measures["rule"] = rule
+                return RowReading(row.number, Mark.STRUCK, 0.5, (), None, measures)
             doubts.append(Doubt.PARTIAL_STRIKE)
         proposal = Mark.STRUCK if coverage >= PARTIAL_HINT else None
         unique = tuple(dict.fromkeys(doubts))

@@ -11,6 +11,7 @@ from daihoi.core.counting import count_checked
 from daihoi.core.outcome import Outcome
 from daihoi.exports.minutes_docx import minutes_docx
 from daihoi.exports.minutes_pdf import minutes_pdf
+from daihoi.exports.minutes_text import scan_lines
 from daihoi.interchange.election_file import ElectionFile, load_election
 
 SHA = "0f" * 32
@@ -86,3 +87,23 @@ def test_docx_carries_the_same_content(reference: tuple[ElectionFile, Outcome]) 
     assert "DIỄN TẬP" in whole
     candidates = document.tables[1]
     assert len(candidates.rows) == 1 + 49
+
+
+def test_the_minutes_say_how_scanned_ballots_were_read_and_which_omr_rule_applied() -> None:
+    """open-points.md: an OPEN-OMR setting that shaped a count is printed in its minutes."""
+    assert scan_lines(None) == []
+    scans = {
+        "read": 280,
+        "confirmed": 4,
+        "rejected_pages": 1,
+        "partial_strike": "review",
+        "stray_ink_max_mm": 1.5,
+        "mixed_ink": "warn",
+    }
+    default = "\n".join(scan_lines(scans))
+    assert "Phiếu quét: 280 phiếu máy đọc tự động; 4 phiếu Ban kiểm phiếu xem xét" in default
+    assert "1 trang máy không đọc được" in default
+    assert "nét gạch không phủ hết họ và tên, gạch dưới" in default
+    assert "vết mực nhỏ hơn 1,5 mm được bỏ qua" in default
+    ruled = "\n".join(scan_lines({**scans, "partial_strike": "covers_70"}))
+    assert "nét gạch qua chữ phủ từ 70% họ và tên trở lên được tính là gạch tên" in ruled

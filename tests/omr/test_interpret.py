@@ -176,3 +176,25 @@ def test_the_reader_fails_closed_on_nonsense() -> None:
         Rejection.BLANK_PAGE,
         Rejection.FAILED,
     }
+
+
+def test_a_congress_rule_on_partial_lines_is_applied_only_where_it_says() -> None:
+    """OPEN-OMR-1: by default every partial line goes to the board; under the congress's written
+    rule "covers ≥ 60 %" a line through the letters covering that much counts as struck, and
+    nothing else changes."""
+    ruled = Reader([layout()], ReaderSettings(partial_strike="covers_60"))
+    rng = np.random.default_rng(14)
+    applied = 0
+    for _ in range(15):
+        image, truth = synth.mark_ballot(layout(), 1, rng, ambiguous_rate=1.0)
+        default, under_rule = read(image), ruled.read(image)
+        assert isinstance(under_rule, PageReading)
+        for before, after in zip(default.rows, under_rule.rows, strict=True):
+            coverage = before.measures.get("coverage", 0.0)
+            if before.doubts == (Doubt.PARTIAL_STRIKE,) and coverage >= 0.6:
+                assert after.mark is Mark.STRUCK
+                assert after.measures["rule"] == 0.6
+                applied += 1
+            else:
+                assert after == before, truth.styles.get(before.number)
+    assert applied >= 1

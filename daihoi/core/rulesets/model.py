@@ -152,9 +152,11 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "partial_strike",
         "OPEN-OMR-1",
-        ("review",),
+        ("review", "covers_60", "covers_70", "covers_80"),
         None,
-        "a partial strike, underline, circle or tick goes to the counting board",
+        "a partial strike, underline, circle or tick goes to the counting board; or, by the "
+        "congress's written rule adopted before voting, a line through the letters covering at "
+        "least 60, 70 or 80 % of the name counts as struck",
     ),
     SettingSpec(
         "stray_ink_max_mm",
