@@ -4,16 +4,13 @@ The handheld scanner is a keyboard: it types the badge's QR text and Enter, whic
 test does. The name search goes through htmx; the board then shows who is present.
 """
 
-from datetime import date
-
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import Browser, expect
 
 from daihoi.access import Role
-from daihoi.db.models import Attendance, Congress, Delegate, Organisation, Session
+from daihoi.db.models import Attendance, Delegate, Session
+from tests.app.builders import NAMES, make_congress
 from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
-
-NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
 
 
 def test_check_in_by_typed_code_and_by_search(
@@ -21,15 +18,7 @@ def test_check_in_by_typed_code_and_by_search(
     live_server: object,
     transactional_db: None,
 ) -> None:
-    organisation = Organisation.objects.create(name="Đảng bộ phường Thử Nghiệm")
-    congress = Congress.objects.create(
-        organisation=organisation,
-        number=5,
-        term="2025–2030",
-        starts_on=date(2025, 6, 1),
-        ends_on=date(2025, 6, 2),
-        meeting="delegates_congress",
-    )
+    congress = make_congress()
     session = Session.objects.create(congress=congress, order=1, name="Phiên thứ nhất")
     congress.current_session = session
     congress.save()

@@ -9,7 +9,6 @@ screen and of the projector are kept in test-artifacts/ for people to look at.
 import os
 import shutil
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from pypdf import PdfReader
 
 from daihoi.access import Role
-from daihoi.db.models import Congress, Election, Organisation
+from daihoi.db.models import Congress, Election
+from tests.app.builders import make_congress
 from tests.imports.test_register_workbook import workbook
 
 # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are sync.
@@ -49,17 +49,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def congress(transactional_db: None) -> Congress:
-    organisation = Organisation.objects.create(name="Đảng bộ phường Thử Nghiệm")
-    c = Congress.objects.create(
-        organisation=organisation,
-        number=5,
-        term="2025–2030",
-        starts_on=date(2025, 6, 1),
-        ends_on=date(2025, 6, 2),
-        meeting="delegates_congress",
-        projector_token="hall-screen-e2e",
-        mode=Congress.Mode.OFFICIAL,
-    )
+    c = make_congress(projector_token="hall-screen-e2e", mode=Congress.Mode.OFFICIAL)
     head = User.objects.create_user("truongban", password="pw-e2e")
     for role in (Role.COUNTING_HEAD, Role.ORGANISER):
         head.groups.add(Group.objects.get_or_create(name=role.value)[0])

@@ -5,7 +5,6 @@ of the review page, with each row's decision drawn over the scan, is kept in
 test-artifacts/review.png for people to look at.
 """
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,39 +13,16 @@ from django.contrib.auth.models import Group, User
 from playwright.sync_api import Browser, expect
 
 from daihoi.access import Role
-from daihoi.db.models import BallotEntry, Candidate, Congress, Election, Organisation, ScannedBallot
+from daihoi.db.models import BallotEntry, Election, ScannedBallot
+from tests.app.builders import make_election
 from tests.app.scans import blank, marked
 from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
-
-NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
 
 
 @pytest.fixture
 def election(transactional_db: None, settings: Any, tmp_path: Path) -> Election:
     settings.DATA_DIR = tmp_path
-    organisation = Organisation.objects.create(name="Đảng bộ phường Thử Nghiệm")
-    congress = Congress.objects.create(
-        organisation=organisation,
-        number=5,
-        term="2025–2030",
-        starts_on=date(2025, 6, 1),
-        ends_on=date(2025, 6, 2),
-        meeting="delegates_congress",
-    )
-    e = Election.objects.create(
-        congress=congress,
-        body="executive_committee",
-        meeting="delegates_congress",
-        seats=2,
-        summoned=9,
-        present=9,
-        ballots_issued=9,
-        ballots_collected=9,
-        state=Election.State.OPEN,
-        list_approval="9/9 tán thành",
-    )
-    for number, name in enumerate(NAMES, start=1):
-        Candidate.objects.create(election=e, code=f"c{number}", number=number, name=name)
+    e = make_election(excluded_from_base={}, summoned=9, list_approval="9/9 tán thành")
     board = User.objects.create_user("kiemphieu", password="pw-e2e")
     board.groups.add(Group.objects.get_or_create(name=Role.COUNTING_BOARD.value)[0])
     return e
