@@ -92,7 +92,7 @@ class _Batch:
         if page.sha256 in self.known or page.sha256 in self.seen:
             found.reason = DUPLICATE
             return found
-        found.reading = self._reading(page)
+        found.reading = self.reader.read(page.image)  # fails closed: never raises
         found.image, created = store_image(page.stored, page.sha256, page.extension)
         if created:
             self.created.append(found.image)
@@ -102,21 +102,6 @@ class _Batch:
             self.seen.add(page.sha256)  # a page rejected once is read again, not a duplicate
             found.paper = found.reading.paper
         return found
-
-    def _reading(self, page: ScanPage) -> Reading:
-        assert page.image is not None
-        try:
-            reading = self.reader.read(page.image)
-        except NotImplementedError:
-            raise
-        except Exception as error:  # fail closed: the reader never guesses
-            return PageRejected(Rejection.FAILED, type(error).__name__)
-        if isinstance(reading, PageReading) and (
-            reading.election_id != self.election.pk or reading.round != self.election.round
-        ):
-            detail = f"E={reading.election_id} R={reading.round}"
-            return PageRejected(Rejection.OTHER_BALLOT, detail)
-        return reading
 
     def ballots(self, pages: list[_Page]) -> list[_Ballot]:
         """Pages read into ballots: a two-sided ballot is page 1/2 followed by page 2/2."""
