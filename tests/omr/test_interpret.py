@@ -4,7 +4,6 @@ ballot to the board, and refuses (never guesses) a page it cannot place.
 A small, fast slice of what bench/omr_bench.py measures on 10,000 ballots.
 """
 
-import random
 from dataclasses import replace
 from functools import cache
 
@@ -13,30 +12,18 @@ import numpy as np
 import pytest
 
 from daihoi.core.codes import Layout
-from daihoi.demo.names import invented_names
 from daihoi.omr import synth
 from daihoi.omr.interpret import Reader, ReaderSettings
-from daihoi.omr.layout import BallotLayout, BallotSpec, ballot_layout
+from daihoi.omr.layout import BallotLayout, ballot_layout
 from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Reading, Rejection
+from tests.omr.ballots import make_layout
 
 
 @cache
 def layout(
     kind: Layout = Layout.CROSS_OUT, paper: str = "A4", rehearsal: bool = False
 ) -> BallotLayout:
-    names = invented_names(random.Random(11), ["male", "female"] * 25)
-    count = 49 if kind is Layout.CROSS_OUT else 13
-    spec = BallotSpec(
-        election_id=5,
-        round=1,
-        layout=kind,
-        paper=paper,
-        rehearsal=rehearsal,
-        heading=("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ THÀNH PHỐ X"),
-        title="BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ X KHÓA XXIII, NHIỆM KỲ 2020 – 2025",
-        candidates=tuple(enumerate(names[:count], 1)),
-    )
-    return ballot_layout(spec)
+    return make_layout(kind, paper, election_id=5, names_seed=11, rehearsal=rehearsal)
 
 
 @cache

@@ -6,7 +6,6 @@ band, and ambiguous marks must sit where their style says.
 """
 
 import json
-import random
 from functools import cache
 
 import cv2
@@ -14,10 +13,10 @@ import numpy as np
 import pytest
 
 from daihoi.core.codes import Layout
-from daihoi.demo.names import invented_names
 from daihoi.omr import synth
-from daihoi.omr.layout import BallotLayout, BallotSpec, Box, Row, ballot_layout
+from daihoi.omr.layout import BallotLayout, Box, Row, ballot_layout
 from daihoi.omr.render import page_pixels
+from tests.omr.ballots import make_layout
 
 DPI = 200
 K = DPI / 25.4
@@ -26,19 +25,8 @@ INK = 40  # a pixel this much darker than the template is new ink
 
 @cache
 def layout(kind: Layout, paper: str = "A4", election_id: int = 3) -> BallotLayout:
-    names = invented_names(random.Random(7), ["male", "female"] * 25)
-    count = 49 if kind is Layout.CROSS_OUT else 13
-    spec = BallotSpec(
-        election_id=election_id,
-        round=1,
-        layout=kind,
-        paper=paper,
-        rehearsal=False,
-        heading=("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ THÀNH PHỐ X"),
-        title="BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ X KHÓA XXIII",
-        candidates=tuple(enumerate(names[:count], 1)),
-    )
-    return ballot_layout(spec)
+    title = "BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ X KHÓA XXIII"
+    return make_layout(kind, paper, election_id=election_id, names_seed=7, title=title)
 
 
 def drawn(kind: Layout, seed: int, **options: float) -> tuple[np.ndarray, synth.Truth]:
