@@ -6,10 +6,8 @@ the figures, which stay those computed from the register (the lines come from re
 
 import io
 
-from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
 from daihoi.core.credentials import CredentialsReport
 from daihoi.exports.credentials_pdf import (
@@ -22,7 +20,7 @@ from daihoi.exports.credentials_pdf import (
     place_and_date,
     report_lines,
 )
-from daihoi.exports.pdf_page import REHEARSAL_MARK
+from daihoi.exports.docx_page import official_document
 from daihoi.interchange.election_file import CongressInfo
 
 
@@ -44,13 +42,7 @@ def credentials_docx(
     report: CredentialsReport, congress: CongressInfo, *, rehearsal: bool = False
 ) -> bytes:
     """The credentials report as DOCX bytes; in rehearsal the page header carries the mark."""
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(13)
-    section = document.sections[0]
-    if rehearsal:
-        section.header.paragraphs[0].text = REHEARSAL_MARK
+    document = official_document(rehearsal=rehearsal)
     _masthead(document, report, congress)
     for words in (TITLE, congress.title):
         if words:

@@ -8,15 +8,13 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
 from daihoi.core.outcome import Outcome
 from daihoi.core.vi.formatting import format_date, format_int
 from daihoi.exports import minutes_text as text
-from daihoi.exports.pdf_page import REHEARSAL_MARK
+from daihoi.exports.docx_page import official_document
 from daihoi.interchange.election_file import CongressInfo
 
 
@@ -63,13 +61,8 @@ def minutes_docx(  # noqa: PLR0913 - the count, its header, and five things prin
     scans: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The minutes of one count as DOCX bytes."""
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(13)
+    document = official_document(rehearsal=rehearsal)
     section = document.sections[0]
-    if rehearsal:
-        section.header.paragraphs[0].text = REHEARSAL_MARK
     if sha256:
         section.footer.paragraphs[0].text = f"Dấu vân tay tệp bầu cử (SHA-256): {sha256}"
     _masthead(document, congress)
