@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from fractions import Fraction
 
+from daihoi.core.attendance import holds_a_seat
 from daihoi.core.credentials import Absence, Question, ReportDelegate
 from daihoi.core.vi.collation import collation_key, name_sort_key
 from daihoi.core.vi.text import fold
@@ -23,7 +24,11 @@ class DelegationRow:
 
 @dataclass(frozen=True)
 class Board:
-    """Present / summoned for one session, by delegation, against the quorum (R22, OPEN-19)."""
+    """Present / summoned for one session, by delegation, against the quorum (R22, OPEN-19).
+
+    `attended`: seats held by someone present at any session so far, the credentials report's
+    figure; it differs from `present` only by those who came to an earlier session and not this.
+    """
 
     session: Session | None
     rows: list[DelegationRow]
@@ -32,6 +37,7 @@ class Board:
     substitutes_present: int
     quorum: Fraction
     needed: int  # the least number present that meets the quorum
+    attended: int = 0
 
     @property
     def below_quorum(self) -> bool:
@@ -39,25 +45,34 @@ class Board:
 
 
 def attendance_board(congress: Congress, session: Session | None) -> Board:
-    """Officials present (and alternates in an official's place) by delegation, for `session`."""
+    """Seats held by someone present (`holds_a_seat`), by delegation, for `session`."""
     present_ids: set[int] = set()
     if session is not None:
         present_ids = set(
             Attendance.objects.filter(session=session).values_list("delegate_id", flat=True)
         )
+    ever = set(
+        Attendance.objects.filter(session__congress=congress).values_list("delegate_id", flat=True)
+    )
     counts: dict[str, list[int]] = {}
-    substitutes = 0
-    people = congress.delegates.select_related("substitutes_for")
-    for d in people.only("id", "delegation", "unit", "standing", "substitutes_for__id"):
+    substitutes = attended = 0
+    people = congress.delegates.select_related("substitutes_for", "replaced_by")
+    fields = ("id", "delegation", "unit", "standing", "substitutes_for__id", "replaced_by__id")
+    for d in people.only(*fields):
+        official = d.standing == Delegate.Standing.OFFICIAL
+        row = counts.setdefault(delegation_of(d), [0, 0])
+        row[1] += int(official)
+        seated = holds_a_seat(
+            official=official,
+            replaced=hasattr(d, "replaced_by"),
+            substituting=hasattr(d, "substitutes_for"),
+        )
+        if not seated:
+            continue
         here = d.pk in present_ids
-        key = delegation_of(d)
-        row = counts.setdefault(key, [0, 0])
-        if d.standing == Delegate.Standing.OFFICIAL:
-            row[1] += 1
-            row[0] += int(here)
-        elif here and hasattr(d, "substitutes_for"):
-            row[0] += 1
-            substitutes += 1
+        row[0] += int(here)
+        substitutes += int(here and not official)
+        attended += int(d.pk in ever)
     rows = [
         DelegationRow(name, present, summoned)
         for name, (present, summoned) in sorted(counts.items(), key=lambda kv: collation_key(kv[0]))
@@ -66,7 +81,7 @@ def attendance_board(congress: Congress, session: Session | None) -> Board:
     present = sum(r.present for r in rows)
     quorum = ruleset_of(congress).settings.quorum
     needed = -(-quorum.numerator * summoned // quorum.denominator)  # ceiling of quorum × summoned
-    return Board(session, rows, present, summoned, substitutes, quorum, needed)
+    return Board(session, rows, present, summoned, substitutes, quorum, needed, attended)
 
 
 def search_delegates(congress: Congress, query: str, limit: int = 12) -> list[Delegate]:

@@ -15,7 +15,13 @@ from django.db.models import Q
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
-from daihoi.core.attendance import DerivedElectorate, MemberStatus, Voter, derive_electorate
+from daihoi.core.attendance import (
+    DerivedElectorate,
+    MemberStatus,
+    Voter,
+    derive_electorate,
+    holds_a_seat,
+)
 from daihoi.core.codes import Body, Meeting
 from daihoi.core.vi.text import nfc
 from daihoi.db.models import (
@@ -39,6 +45,10 @@ class CheckIn:
     at: datetime
     new: bool
     note: str = ""  # e.g. an alternate not (yet) replacing anyone
+    #: whether this person is counted present (`holds_a_seat`): a replaced official is not
+    counted: bool = True
+    #: the reason of an absence recorded for the whole congress, which the door offers to withdraw
+    absence: str = ""
 
 
 def token_from_scan(text: str) -> str:
@@ -69,10 +79,17 @@ def check_in(
         found = found.filter(pk=delegate_id)
     else:
         found = found.filter(badge_token=token_from_scan(token))
-    delegate = found.select_related("replaced_by", "substitutes_for").first()
+    delegate = found.select_related("replaced_by", "substitutes_for", "absence").first()
     if delegate is None:
         raise ActionError("badge_unknown", "token")
     note = _note(delegate)
+    counted = holds_a_seat(
+        official=delegate.standing == Delegate.Standing.OFFICIAL,
+        replaced=hasattr(delegate, "replaced_by"),
+        substituting=hasattr(delegate, "substitutes_for"),
+    )
+    recorded = getattr(delegate, "absence", None)
+    absence = recorded.reason if recorded is not None and counted else ""
     with write_transaction():
         try:
             with transaction.atomic():
@@ -81,11 +98,21 @@ def check_in(
                 )
         except IntegrityError:
             earlier = Attendance.objects.get(session=session, delegate=delegate)
-            return CheckIn(delegate, session, earlier.at, new=False, note=note)
+            return CheckIn(
+                delegate,
+                session,
+                earlier.at,
+                new=False,
+                note=note,
+                counted=counted,
+                absence=absence,
+            )
         record_event(
             user, "check_in", congress, delegate=delegate.pk, session=session.pk, door=door
         )
-    return CheckIn(delegate, session, attendance.at, new=True, note=note)
+    return CheckIn(
+        delegate, session, attendance.at, new=True, note=note, counted=counted, absence=absence
+    )
 
 
 def _note(delegate: Delegate) -> str:
@@ -129,6 +156,30 @@ def record_absence(
             approved=approved,
         )
         return absence
+
+
+def withdraw_absence(user: User, congress: Congress, delegate_id: int) -> bool:
+    """Withdraw the absence recorded for someone who came after all (asked at the door).
+
+    Returns False when there was none (already withdrawn by another door): nothing to do.
+    """
+    with write_transaction():
+        absence = Absence.objects.filter(
+            delegate__pk=delegate_id, delegate__congress=congress
+        ).first()
+        if absence is None:
+            return False
+        reason, approved = absence.reason, absence.approved
+        absence.delete()
+        record_event(
+            user,
+            "withdraw_absence",
+            congress,
+            delegate=delegate_id,
+            reason=reason,
+            approved=approved,
+        )
+        return True
 
 
 def record_substitution(

@@ -44,6 +44,16 @@ class Voter:
     substituting: bool = False
 
 
+def holds_a_seat(*, official: bool, replaced: bool, substituting: bool) -> bool:
+    """Whose presence counts as "present": one person per official's seat.
+
+    The official, unless an alternate took the seat; then the alternate. A replaced official who
+    comes anyway, or an alternate seated for nobody, is recorded at the door but not counted: the
+    board, the quorum, the base of a vote and the credentials report all count this way.
+    """
+    return (official and not replaced) or (not official and substituting)
+
+
 @dataclass(frozen=True)
 class DerivedElectorate:
     """The electorate, and who falls in each deducted category (for the breakdown shown)."""
@@ -115,20 +125,22 @@ _RULES = {
 def derive_electorate(meeting: Meeting, voters: Sequence[Voter]) -> DerivedElectorate:
     """Summoned, deducted by category and present at the vote, from the register (R14).
 
-    Summoned: the officials. Present: officials checked in at the vote's session plus the
-    alternates substituting for an official who are. Whether a committee meeting deducts at
-    all is applied later by `threshold.derive_base` (OPEN-4).
+    Summoned: the officials. Present: those checked in at the vote's session who hold a seat
+    (`holds_a_seat`: an official not replaced, or the alternate in a replaced one's place).
+    Whether a committee meeting deducts at all is applied later by `threshold.derive_base`.
     """
     rule = _RULES[meeting]
     deducted: dict[BaseCategory, list[str]] = {}
     kept: dict[str, list[str]] = {}
     summoned = present = 0
     for voter in voters:
+        seated = holds_a_seat(
+            official=voter.official, replaced=voter.replaced, substituting=voter.substituting
+        )
+        present += int(seated and voter.present_at_vote)
         if not voter.official:
-            present += int(voter.substituting and voter.present_at_vote)
             continue
         summoned += 1
-        present += int(voter.present_at_vote)
         outcome = rule(voter)
         if isinstance(outcome, BaseCategory):
             deducted.setdefault(outcome, []).append(voter.key)

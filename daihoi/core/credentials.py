@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from daihoi.core.attendance import holds_a_seat
 from daihoi.core.composition import Share, age_on
 from daihoi.core.vi.collation import collation_key, name_sort_key
 from daihoi.core.vi.text import nfc
@@ -449,8 +450,19 @@ def credentials_report(delegates: Sequence[ReportDelegate], on: date) -> Credent
     holders = [holder for _, holder in seats]
     n = len(holders)
 
-    present_officials = sum(1 for o, h in seats if h is o and o.present)
-    present_alternates = sum(1 for o, h in seats if h is not o and h.present)
+    seated = {id(h) for _, h in seats if h.standing == "alternate"}
+    present = [
+        d
+        for d in delegates
+        if d.present
+        and holds_a_seat(
+            official=d.standing == "official",
+            replaced=d.replaced_by is not None,
+            substituting=id(d) in seated,
+        )
+    ]
+    present_officials = sum(1 for d in present if d.standing == "official")
+    present_alternates = len(present) - present_officials
     absent = tuple(
         AbsentDelegate(
             o.name,

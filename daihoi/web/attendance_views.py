@@ -16,6 +16,7 @@ from daihoi.actions.attendance import (
     record_substitution,
     set_current_session,
     vote_session,
+    withdraw_absence,
 )
 from daihoi.actions.errors import ActionError
 from daihoi.attendance_queries import (
@@ -73,7 +74,13 @@ def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
         return JsonResponse({"ok": False, "message": error_text(error)}, status=400)
     at = timezone.localtime(done.at).strftime("%H:%M:%S")
     d = done.delegate
-    if done.new:
+    if done.new and not done.counted:
+        message = (
+            f"{d.full_name}: arrival recorded, not counted present"
+            if english()
+            else f"{d.full_name}: đã ghi nhận đến, không tính là có mặt"
+        )
+    elif done.new:
         message = f"✓ {d.full_name}" + (f" — ghế {d.seat}" if d.seat else "")
     else:
         message = (
@@ -103,8 +110,23 @@ def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
             "session": done.session.name,
             "message": message,
             "note": note,
+            "counted": done.counted,
+            "delegate": d.pk,
+            "absence": done.absence,
         }
     )
+
+
+@require(Permission.CHECK_IN)
+@require_POST
+def checkin_withdraw_absence(request: HttpRequest, congress_id: int) -> JsonResponse:
+    """The door asked, the person is here: withdraw the absence recorded for the congress."""
+    c = _congress(congress_id)
+    delegate_id = request.POST.get("delegate", "")
+    if not delegate_id.isdigit():
+        return JsonResponse({"ok": False}, status=400)
+    withdrawn = withdraw_absence(request.user, c, int(delegate_id))  # type: ignore[arg-type]
+    return JsonResponse({"ok": True, "withdrawn": withdrawn})
 
 
 @require(Permission.CHECK_IN)

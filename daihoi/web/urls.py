@@ -71,6 +71,11 @@ urlpatterns = [
         name="checkin_scan",
     ),
     path(
+        "dai-hoi/<int:congress_id>/diem-danh/rut-vang-mat/",
+        attendance_views.checkin_withdraw_absence,
+        name="checkin_withdraw_absence",
+    ),
+    path(
         "dai-hoi/<int:congress_id>/diem-danh/tim/",
         attendance_views.checkin_search,
         name="checkin_search",

@@ -1,0 +1,95 @@
+"""One definition of "present": the board, the quorum, the base and the credentials report agree."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+
+from daihoi.access import Role
+from daihoi.actions.attendance import check_in, derived_base
+from daihoi.actions.demo import load_reference_congress
+from daihoi.attendance_queries import attendance_board, report_delegates
+from daihoi.core.credentials import credentials_report
+from daihoi.db.models import AuditEvent, Congress, Delegate, Election
+
+
+@pytest.fixture
+def demo(db: None) -> Congress:
+    congress, _ = load_reference_congress()
+    return congress
+
+
+def _replaced(congress: Congress) -> Delegate:
+    return congress.delegates.get(replaced_by__isnull=False)
+
+
+def test_the_board_and_the_report_agree_on_the_demo_congress(demo: Congress) -> None:
+    board = attendance_board(demo, demo.current_session)
+    report = credentials_report(report_delegates(demo), demo.starts_on)
+    assert board.attended == report.present.numerator
+    assert board.summoned == report.summoned
+
+
+def test_a_replaced_official_who_comes_is_not_counted_twice(demo: Congress) -> None:
+    before = attendance_board(demo, demo.current_session)
+    report_before = credentials_report(report_delegates(demo), demo.starts_on)
+    election = demo.elections.get(body="executive_committee")
+    base_before = derived_base(election)[0].electorate.present
+    official = _replaced(demo)
+    done = check_in(None, demo, delegate_id=official.pk, door="1")
+    assert done.new  # the fact is recorded ...
+    assert not done.counted  # ... but his seat is the alternate's
+    after = attendance_board(demo, demo.current_session)
+    report = credentials_report(report_delegates(demo), demo.starts_on)
+    assert after.present == before.present
+    assert after.attended == before.attended == report.present.numerator
+    assert report.present.numerator == report_before.present.numerator
+    assert derived_base(Election.objects.get(pk=election.pk))[0].electorate.present == base_before
+
+
+def test_the_door_shows_no_green_tick_for_a_replaced_official(demo: Congress) -> None:
+    door = Client()
+    user = User.objects.create_user("door", password="x")
+    user.groups.add(Group.objects.get_or_create(name=Role.RECEPTION.value)[0])
+    door.force_login(user)
+    official = _replaced(demo)
+    answer = door.post(
+        reverse("checkin_scan", args=[demo.pk]), {"delegate": official.pk, "door": "1"}
+    ).json()
+    assert answer["ok"]
+    assert answer["counted"] is False
+    assert not answer["message"].startswith("✓")
+    assert "dự khuyết" in answer["note"]
+
+
+def test_the_door_asks_to_withdraw_an_absence_when_the_absent_one_comes(demo: Congress) -> None:
+    door = Client()
+    user = User.objects.create_user("door", password="x")
+    user.groups.add(Group.objects.get_or_create(name=Role.RECEPTION.value)[0])
+    door.force_login(user)
+    absent = demo.delegates.filter(absence__isnull=False, replaced_by__isnull=True).first()
+    assert absent is not None
+    reason = absent.absence.reason
+    answer = door.post(
+        reverse("checkin_scan", args=[demo.pk]), {"delegate": absent.pk, "door": "1"}
+    ).json()
+    assert answer["counted"] is True
+    assert answer["absence"] == reason
+    withdraw = reverse("checkin_withdraw_absence", args=[demo.pk])
+    assert door.post(withdraw, {"delegate": absent.pk}).json() == {"ok": True, "withdrawn": True}
+    assert not Delegate.objects.filter(pk=absent.pk, absence__isnull=False).exists()
+    event = AuditEvent.objects.filter(congress=demo, action="withdraw_absence").get()
+    assert event.details["reason"] == reason
+    again = door.post(withdraw, {"delegate": absent.pk}).json()
+    assert again == {"ok": True, "withdrawn": False}  # another door was first: nothing to do
+
+
+def test_the_board_says_why_it_differs_from_the_report(demo: Congress) -> None:
+    presidium = Client()
+    user = User.objects.create_user("chair", password="x")
+    user.groups.add(Group.objects.get_or_create(name=Role.PRESIDIUM.value)[0])
+    presidium.force_login(user)
+    page = presidium.get(reverse("attendance", args=[demo.pk])).content.decode()
+    board = attendance_board(demo, demo.current_session)
+    assert board.present != board.attended  # one delegate came to the preparatory session only
+    assert f'id="attended">{board.attended}<' in page
