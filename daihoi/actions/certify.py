@@ -12,7 +12,7 @@ from daihoi.db.mappers import congress_info, core_election, ruleset_of, settled
 from daihoi.db.models import Election, Result, ScannedBallot
 from daihoi.interchange.election_writer import canonical_json, election_document, fingerprint
 from daihoi.interchange.result_file import result_document
-from daihoi.labels import problem_text
+from daihoi.labels import WARNINGS, problem_text, words
 
 
 def open_election(user: User, election_id: int) -> Election:
@@ -82,7 +82,12 @@ def certify_result(user: User, election_id: int) -> Result:
             raise ActionError("election_invalid", detail=detail) from None
         missing = [w.code for w in outcome.warnings if w.code not in election.acknowledgements]
         if missing:
-            raise ActionError("warnings_unacknowledged", codes=", ".join(missing))
+            named = "; ".join(
+                words(WARNINGS, w.code, w.values, "vi")
+                for w in outcome.warnings
+                if w.code in missing
+            )
+            raise ActionError("warnings_unacknowledged", codes=named)
         text = canonical_json(
             election_document(
                 core,

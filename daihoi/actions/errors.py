@@ -2,227 +2,15 @@
 
 from collections.abc import Mapping
 
-from daihoi.labels import fill
+from daihoi.labels import ACTION_ERRORS, figure_name, words
 
-MESSAGES: Mapping[str, tuple[str, str]] = {
-    "election_not_open": (
-        "Cuộc bầu cử chưa mở để nhập phiếu.",
-        "The election is not open for entry.",
-    ),
-    "election_certified": (
-        "Kết quả đã được chứng nhận: không thể thay đổi.",
-        "The result is certified: nothing can change.",
-    ),
-    "not_allowed": ("Bạn không có quyền thực hiện việc này.", "You may not do this."),
-    "team_out_of_range": (
-        "Tổ nhập phiếu {team} không có (cuộc bầu này có {teams} tổ).",
-        "There is no entry team {team} (this election has {teams}).",
-    ),
-    "sheet_out_of_range": (
-        "Số phiếu {sheet} ngoài khoảng 1–{collected} (số phiếu thu vào).",
-        "Ballot number {sheet} is outside 1–{collected} (ballots collected).",
-    ),
-    "sheet_already_entered": (
-        "Phiếu số {sheet} đã được tổ {team} nhập rồi.",
-        "Ballot {sheet} was already entered by team {team}.",
-    ),
-    "number_not_on_list": (
-        "Số {number} không có trên phiếu (danh sách có {count} người).",
-        "Number {number} is not on the ballot (the list has {count} names).",
-    ),
-    "typed_not_digits": (
-        '"{token}" không phải là số thứ tự trên phiếu.',
-        '"{token}" is not a row number.',
-    ),
-    "typed_ambiguous": (
-        (
-            '"{token}" đọc được nhiều cách; gõ cách nhau bằng dấu cách, '
-            "hoặc liền nhau mỗi số đủ {width} chữ số (03 thay cho 3)."
-        ),
-        (
-            '"{token}" can be read more than one way; separate the numbers '
-            "with spaces, or pad each to {width} digits when typing them together (03 for 3)."
-        ),
-    ),
-    "no_current_session": (
-        "Chưa chọn phiên họp hiện tại để điểm danh.",
-        "No current session is set for check-in.",
-    ),
-    "badge_unknown": (
-        "Mã thẻ không có trong danh sách đại biểu của đại hội này.",
-        "This badge code is not in this congress's register.",
-    ),
-    "reason_required": ("Cần ghi rõ lý do.", "A reason is required."),
-    "not_an_official": (
-        "{name} không phải là đại biểu chính thức.",
-        "{name} is not an official delegate.",
-    ),
-    "not_an_alternate": (
-        "{name} không phải là đại biểu dự khuyết.",
-        "{name} is not an alternate delegate.",
-    ),
-    "already_substituted": (
-        "Đã có thay thế cho đại biểu này, hoặc {name} đã thay một đại biểu khác.",
-        "This official is already replaced, or {name} already replaces another.",
-    ),
-    "correction_reason_required": (
-        "Số liệu được tính từ điểm danh; sửa {figure} cần ghi rõ lý do.",
-        "The figures come from attendance; changing {figure} needs a written reason.",
-    ),
-    "ballot_malformed": ("Phiếu không đọc được: {detail}", "The ballot cannot be read: {detail}"),
-    "nothing_to_undo": ("Chưa có phiếu nào để hoàn tác.", "There is no ballot to undo."),
-    "entries_incomplete": (
-        "Mới nhập {entered}/{collected} phiếu (tổ {team}).",
-        "Only {entered}/{collected} ballots entered (team {team}).",
-    ),
-    "differences_open": (
-        "Còn {count} phiếu nhập khác nhau chưa được xử lý.",
-        "{count} differences between entries are still open.",
-    ),
-    "no_such_difference": (
-        "Phiếu số {sheet} không có khác biệt cần xử lý.",
-        "Ballot {sheet} has no open difference.",
-    ),
-    "figure_negative": ("Số liệu {figure} không được âm.", "{figure} must not be negative."),
-    "collected_below_entered": (
-        "Số phiếu thu vào ({collected}) nhỏ hơn số phiếu đã nhập ({entered}).",
-        "Ballots collected ({collected}) is below the ballots already entered ({entered}).",
-    ),
-    "explanation_required": (
-        "Cần ghi rõ giải trình cho cảnh báo {code}.",
-        "Warning {code} needs a written explanation.",
-    ),
-    "warnings_unacknowledged": (
-        "Còn cảnh báo chưa được Ban kiểm phiếu giải trình: {codes}.",
-        "Warnings without the counting board's explanation: {codes}.",
-    ),
-    "election_not_certified": ("Kết quả chưa được chứng nhận.", "The result is not certified yet."),
-    "decision_already_recorded": (
-        "Quyết định của đại hội cho bước này đã được ghi nhận.",
-        "The congress's decision on this step is already recorded.",
-    ),
-    "no_decision_needed": (
-        "Kết quả này không cần đại hội quyết định thêm ({action}).",
-        "This result needs no further decision ({action}).",
-    ),
-    "already_official": ("Đại hội đã ở chế độ chính thức.", "The congress is already official."),
-    "unknown_ruleset": ("Không có quy chế {ruleset}.", "Unknown rule set {ruleset}."),
-    "unknown_meeting": (
-        "Hình thức đại hội không hợp lệ: {meeting}.",
-        "Unknown congress kind {meeting}.",
-    ),
-    "unknown_body": ("Không có loại cơ quan {body}.", "Unknown body {body}."),
-    "dates_reversed": ("Ngày kết thúc trước ngày khai mạc.", "The end date is before the start."),
-    "bad_settings": (
-        "Tùy chọn quy chế không hợp lệ: {detail}",
-        "Invalid rule-set settings: {detail}",
-    ),
-    "unknown_delegates": (
-        "Danh sách phải gồm những người có trong danh sách đại biểu của đại hội này.",
-        "The list must consist of people in this congress's register.",
-    ),
-    "document_required": (
-        "Cần ghi số, ngày của văn bản chỉ định.",
-        "The appointing document must be named.",
-    ),
-    "election_not_in_setup": (
-        "Cuộc bầu cử đã bắt đầu: không thể ghi nhận chỉ định.",
-        "The election has started: an appointment cannot be recorded.",
-    ),
-    "upload_too_large": (
-        "Tệp quá lớn (tối đa {limit} MB).",
-        "The file is too large (at most {limit} MB).",
-    ),
-    "upload_expired": (
-        "Bản xem trước đã hết hạn: hãy tải tệp lên lại.",
-        "The preview has expired: upload again.",
-    ),
-    "upload_has_problems": (
-        "Tệp còn {count} lỗi: chưa lưu gì.",
-        "The file has {count} problems: nothing was stored.",
-    ),
-    "delegate_exists": (
-        "Dòng {row}: {name} đã có trong danh sách đại biểu.",
-        "Row {row}: {name} is already in the register.",
-    ),
-    "election_invalid": (
-        "Cuộc bầu cử chưa đủ điều kiện kiểm phiếu: {detail}",
-        "The election cannot be counted: {detail}",
-    ),
-    "unknown_election": ("Không có cuộc bầu cử số {election}.", "There is no election {election}."),
-    "election_appointed": (
-        "Cơ quan này do cấp trên chỉ định: không có phiếu bầu.",
-        "This body was appointed by the upper level: there is no ballot.",
-    ),
-    "list_empty": (
-        "Danh sách bầu cử chưa có ai: chưa thể in phiếu.",
-        "The election list is empty: no ballot can be printed.",
-    ),
-    "list_not_approved": (
-        "Đại hội chưa biểu quyết thông qua danh sách bầu cử: chưa được in phiếu (R5).",
-        "The congress has not approved the election list: ballots cannot be printed yet (R5).",
-    ),
-    "unknown_paper": (
-        "Khổ giấy {paper} không được hỗ trợ (chọn {papers}).",
-        "Paper {paper} is not supported (choose {papers}).",
-    ),
-    "copies_out_of_range": (
-        "Số bản in {copies} phải từ 1 đến {most}.",
-        "The number of copies {copies} must be from 1 to {most}.",
-    ),
-    "scan_no_files": ("Chưa chọn tệp ảnh quét nào.", "No scanned file was given."),
-    "scan_exceeds_collected": (
-        (
-            "Đọc được {ballots} phiếu nhưng tổ {team} chỉ còn {free} số phiếu trống "
-            "(số phiếu thu vào: {collected}): chưa lưu gì."
-        ),
-        (
-            "{ballots} ballots were read but team {team} has only {free} ballot numbers left "
-            "(ballots collected: {collected}): nothing was stored."
-        ),
-    ),
-    "no_free_sheet": (
-        "Tổ {team} đã có đủ {collected} phiếu (số phiếu thu vào): không còn số phiếu nào trống.",
-        "Team {team} already has all {collected} ballots collected: no ballot number is left.",
-    ),
-    "sheet_in_review": (
-        "Phiếu số {sheet} của tổ {team} là phiếu quét đang chờ Ban kiểm phiếu xem xét.",
-        "Ballot {sheet} of team {team} is a scan waiting for the counting board.",
-    ),
-    "scan_not_found": ("Không có phiếu quét này.", "There is no such scanned ballot."),
-    "scan_not_in_review": (
-        "Phiếu quét này không chờ Ban kiểm phiếu xem xét (trạng thái: {state}).",
-        "This scanned ballot is not waiting for the counting board (state: {state}).",
-    ),
-    "row_needs_decision": (
-        "Dòng {number} cần Ban kiểm phiếu quyết định.",
-        "Row {number} needs the counting board's decision.",
-    ),
-    "mark_not_allowed": (
-        'Dòng {number}: "{mark}" không dùng được cho phiếu này (chọn {allowed}).',
-        'Row {number}: "{mark}" does not apply to this ballot (choose {allowed}).',
-    ),
-    "ruling_required": (
-        "Phiếu có dấu hiệu cần Ban kiểm phiếu kết luận hợp lệ hay không: {doubts}.",
-        "The counting board must rule whether the ballot is valid: {doubts}.",
-    ),
-    "unknown_ruling": (
-        'Kết luận "{ruling}" không hợp lệ (chọn {allowed}).',
-        'Unknown ruling "{ruling}" (choose {allowed}).',
-    ),
-    "entry_from_scan": (
-        "Phiếu số {sheet} của tổ {team} được đọc từ ảnh quét: không hoàn tác được.",
-        "Ballot {sheet} of team {team} was read from a scan: it cannot be undone.",
-    ),
-    "scans_waiting": (
-        "Còn {count} phiếu quét chờ Ban kiểm phiếu xem xét.",
-        "{count} scanned ballots are still waiting for the counting board.",
-    ),
-    "unknown_user": (
-        "Không có tài khoản {username}, hoặc tài khoản không được nhập phiếu.",
-        "There is no account {username}, or it may not enter ballots.",
-    ),
-}
+
+def _in_words(values: Mapping[str, object], lang: str | None) -> dict[str, object]:
+    """A figure named by its key ("ballots_collected") reads as its name ("số phiếu thu vào")."""
+    out = dict(values)
+    if "figure" in values:
+        out["figure"] = figure_name(str(values["figure"]), lang)
+    return out
 
 
 class ActionError(Exception):
@@ -232,7 +20,11 @@ class ActionError(Exception):
         self.code = code
         self.field = field
         self.values = values
-        vi, en = MESSAGES[code]
-        self.message_vi = fill(vi, values)
-        self.message_en = fill(en, values)
+        self.message_vi = words(ACTION_ERRORS, code, _in_words(values, "vi"), "vi")
+        self.message_en = words(ACTION_ERRORS, code, _in_words(values, "en"), "en")
         super().__init__(f"{code}: {self.message_en}")
+
+    @property
+    def text(self) -> str:
+        """The message in the person's language."""
+        return words(ACTION_ERRORS, self.code, _in_words(self.values, None))

@@ -11,6 +11,7 @@ from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import Body, Meeting
 from daihoi.core.rulesets.model import SettingsError
 from daihoi.core.rulesets.registry import RULESETS
+from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.core.vi.text import nfc
 from daihoi.db.mappers import put_on_list
 from daihoi.db.models import Congress, Delegate, Election, Organisation, Session
@@ -39,8 +40,8 @@ def create_congress(  # noqa: PLR0913 - the fields of the congress form
         raise ActionError("unknown_meeting", "meeting", meeting=meeting)
     if ends_on < starts_on:
         raise ActionError("dates_reversed", "ends_on")
-    if number < 1:
-        raise ActionError("figure_negative", "number", figure="number")
+    if not 1 <= number <= MAX_CONGRESS_NUMBER:
+        raise ActionError("congress_number_out_of_range", "number", number=number)
     try:
         RULESETS[ruleset_id].with_settings(settings)
     except SettingsError as error:

@@ -14,10 +14,13 @@ from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.scan_records import forget_images
 from daihoi.actions.transactions import write_transaction
-from daihoi.core.counting import count_warnings
+from daihoi.core.codes import Meeting
+from daihoi.core.counting import count_checked, count_warnings
 from daihoi.core.findings import Finding
+from daihoi.core.threshold import ALLOWED_CATEGORIES
+from daihoi.core.validation import ElectionInvalidError, admit
 from daihoi.core.vi.text import nfc
-from daihoi.db.mappers import core_election, ruleset_of
+from daihoi.db.mappers import core_election, ruleset_of, settled
 from daihoi.db.models import (
     BallotEntry,
     Candidate,
@@ -34,8 +37,13 @@ FIGURES = ("summoned", "present", "ballots_issued", "ballots_collected")
 
 def pending_warnings(election: Election) -> list[Finding]:
     """The warnings of this election's figures that no one has acknowledged yet."""
-    core = core_election(election, [])
-    found = count_warnings(core, election.ballots_collected, ruleset_of(election.congress).settings)
+    ruleset = ruleset_of(election.congress)
+    ballots, _ = settled(election)
+    core = core_election(election, [ballots[sheet] for sheet in sorted(ballots)])
+    try:  # the tally's own warnings (a name on more ballots than issued) need the ballots
+        found = list(count_checked(admit(core, ruleset)).warnings)
+    except ElectionInvalidError:  # figures not yet recorded: the figures' warnings alone
+        found = count_warnings(core, election.ballots_collected, ruleset.settings)
     return [w for w in found if w.code not in election.acknowledgements]
 
 
@@ -76,6 +84,10 @@ def record_figures(
                 collected=election.ballots_collected,
                 entered=entered,
             )
+        allowed = ALLOWED_CATEGORIES[Meeting(election.meeting)]
+        for category in excluded:
+            if category not in allowed:  # a correction names a known figure, or is refused
+                raise ActionError("unknown_figure", "excluded", figure=category)
         new_excluded = {k: int(v) for k, v in excluded.items() if int(v)}
         corrections = _corrections(before, election, new_excluded)
         election.excluded_from_base = new_excluded

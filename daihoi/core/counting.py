@@ -69,16 +69,23 @@ def decide(election: Election, tally: Tally, collected: int, ruleset: RuleSet) -
     layout = ballot_layout(len(election.candidates), names_per_ballot(election))
     base = derive_base(election.meeting, election.electorate, settings)
     order = ballot_order(election.candidates, settings)
+    # R12 step 3, OPEN-13: with more ballots in the box than issued no figure stands, so nobody
+    # is "over half" either: the minutes print the votes and no share of the base.
+    stands = collected <= election.ballots_issued
     results = tuple(
         CandidateResult(
-            c.id, c.name, number, tally.votes[c.id], is_over_half(tally.votes[c.id], base.value)
+            c.id,
+            c.name,
+            number,
+            tally.votes[c.id],
+            stands and is_over_half(tally.votes[c.id], base.value),
         )
         for number, c in enumerate(order, start=1)
     )
     steps = [_base_step(base), _tally_step(tally, collected, election.ballots_issued)]
     elected: tuple[CandidateId, ...] = ()
     alternates: tuple[CandidateId, ...] = ()
-    if collected > election.ballots_issued:
+    if not stands:
         # R12 step 3, OPEN-13 [D]: more ballots in the box than issued: the count cannot stand;
         # the counting board records a decision (normally: void and vote again). Nobody is elected.
         next_step = Next(NextAction.BOARD_DECISION, (), 0, "R12")
@@ -111,7 +118,7 @@ def decide(election: Election, tally: Tally, collected: int, ruleset: RuleSet) -
         elected_alternates=alternates,
         next=next_step,
         steps=tuple(steps),
-        warnings=tuple(count_warnings(election, collected, settings)),
+        warnings=tuple(count_warnings(election, collected, settings, tally)),
     )
 
 
@@ -150,12 +157,37 @@ def _tally_step(tally: Tally, collected: int, issued: int) -> Step:
     return Step("R10", "validity", values)
 
 
-def count_warnings(election: Election, collected: int, settings: Settings) -> list[Finding]:
+def count_warnings(
+    election: Election, collected: int, settings: Settings, tally: Tally | None = None
+) -> list[Finding]:
     """Checks that do not stop the count but need a person's acknowledgement and explanation."""
     base = derive_base(election.meeting, election.electorate, settings)
     found: list[Finding] = []
     issued = election.ballots_issued
     present = election.electorate.present
+    if collected > issued:
+        # R12 step 3, OPEN-13: the count cannot stand (the next step says so); the board records
+        # how it happened before it decides.
+        found.append(
+            Finding(
+                "collected_above_issued",
+                Severity.WARNING,
+                "R12",
+                {"issued": issued, "collected": collected},
+            )
+        )
+    for candidate in election.candidates if tally is not None else ():
+        votes = tally.votes[candidate.id] if tally is not None else 0
+        if votes > issued:
+            # R12 step 3: a name cannot be kept on more ballots than were handed out.
+            found.append(
+                Finding(
+                    "votes_above_issued",
+                    Severity.WARNING,
+                    "R12",
+                    {"name": candidate.name, "votes": votes, "issued": issued},
+                )
+            )
     if collected < issued:
         # R12 step 3: normal (a voter kept or spoiled a ballot outside the box), but recorded.
         found.append(

@@ -21,6 +21,16 @@ def normalised(ballot: Ballot) -> Ballot:
     return ballot
 
 
+def _same_paper_key(ballot: Ballot | None) -> object:
+    """A hashable key equal for equal papers (a marks ballot holds a dict, so it is not)."""
+    if ballot is None:
+        return None
+    paper = normalised(ballot)
+    if isinstance(paper, MarksBallot):
+        return ("marks", tuple(paper.marks.items()), paper.added)
+    return paper
+
+
 @dataclass(frozen=True)
 class Difference:
     """A sheet whose entries differ, or that some team has not typed (None)."""
@@ -37,7 +47,7 @@ def compare_entries(
     differences = []
     for sheet in sheets:
         typed = {team: entries.get(team, {}).get(sheet) for team in teams}
-        seen = {None if b is None else normalised(b) for b in typed.values()}
+        seen = {_same_paper_key(b) for b in typed.values()}
         if len(seen) != 1 or None in seen:
             differences.append(Difference(sheet, typed))
     return differences

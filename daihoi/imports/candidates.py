@@ -84,16 +84,14 @@ def _register_check(
         return found
     namesakes = by_name.get(name_key(name), [])
     if namesakes:
-        there = ", ".join(f"{d.birth_date:%d/%m/%Y} (dòng {d.row})" for d in namesakes)
-        there_en = ", ".join(f"{d.birth_date:%d/%m/%Y} (row {d.row})" for d in namesakes)
         reader.fail(
             "Ngày sinh",
             "birth_date_differs_from_register",
-            f"«{name}» có trong danh sách đại biểu nhưng với ngày sinh {there}, "
-            f"không phải {born:%d/%m/%Y}; nếu là cùng một người, hãy sửa ngày sinh",
-            f"«{name}» is in the register born {there_en}, not {born:%d/%m/%Y}; "
-            "if this is the same person, correct the birth date",
             warning=True,
+            name=name,
+            dates=", ".join(f"{d.birth_date:%d/%m/%Y}" for d in namesakes),
+            rows=", ".join(str(d.row) for d in namesakes),
+            born=f"{born:%d/%m/%Y}",
         )
     return None
 

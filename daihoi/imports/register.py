@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from daihoi.core.composition import age_on
 from daihoi.core.vi.text import fold as fold_text
 from daihoi.core.vi.text import nfc
+from daihoi.labels import IMPORT_PROBLEMS, words
 
 #: Vietnam's civil time, for "today" when the caller gives no date (no DST, no tz database).
 VIETNAM = timezone(timedelta(hours=7))
@@ -168,8 +169,15 @@ def is_blank(values: Sequence[Cell]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def file_problem(code: str, vi: str, en: str) -> RowProblem:
-    return RowProblem(0, "", code, vi, en)
+def file_problem(code: str, **values: object) -> RowProblem:
+    """A problem of the whole file (row 0), in the catalogue's words."""
+    return RowProblem(
+        0,
+        "",
+        code,
+        words(IMPORT_PROBLEMS, code, values, "vi"),
+        words(IMPORT_PROBLEMS, code, values, "en"),
+    )
 
 
 def read_table(data: bytes) -> tuple[Table, RowProblem | None]:
@@ -188,11 +196,7 @@ def read_table(data: bytes) -> tuple[Table, RowProblem | None]:
         finally:
             workbook.close()
     except Exception:  # any failure to read is the same answer to the user
-        return [], file_problem(
-            "not_xlsx",
-            "Tệp không phải Excel (.xlsx) hoặc bị hỏng; hãy lưu lại bằng Excel dạng .xlsx.",
-            "The file is not an Excel workbook (.xlsx) or is damaged; save it again as .xlsx.",
-        )
+        return [], file_problem("not_xlsx")
     return table, None
 
 
@@ -222,13 +226,7 @@ def locate(table: Table, columns: Sequence[Column]) -> tuple[Sheet | None, list[
     required may be missing; unknown columns are ignored.
     """
     if all(is_blank(row) for row in table):
-        return None, [
-            file_problem(
-                "empty_workbook",
-                "Tệp Excel trống: trang tính đầu tiên không có dữ liệu.",
-                "The workbook is empty: its first sheet holds no data.",
-            )
-        ]
+        return None, [file_problem("empty_workbook")]
     known = {fold(c.header): c.header for c in columns}
     found = next(
         (
@@ -240,13 +238,7 @@ def locate(table: Table, columns: Sequence[Column]) -> tuple[Sheet | None, list[
     )
     if found is None:
         expected = ", ".join(c.header for c in columns)
-        return None, [
-            file_problem(
-                "no_header",
-                f"Không tìm thấy dòng tiêu đề; trang tính đầu tiên cần các cột: {expected}.",
-                f"No header row found; the first sheet needs the columns: {expected}.",
-            )
-        ]
+        return None, [file_problem("no_header", expected=expected)]
     index, positions = found
     header_row = index + 1
     missing = [
@@ -254,8 +246,8 @@ def locate(table: Table, columns: Sequence[Column]) -> tuple[Sheet | None, list[
             header_row,
             c.header,
             "missing_column",
-            f"Dòng {header_row}: thiếu cột bắt buộc «{c.header}»",
-            f"Row {header_row}: required column «{c.header}» is missing",
+            words(IMPORT_PROBLEMS, "missing_column", {"row": header_row, "column": c.header}, "vi"),
+            words(IMPORT_PROBLEMS, "missing_column", {"row": header_row, "column": c.header}, "en"),
         )
         for c in columns
         if c.required and c.header not in positions
@@ -305,14 +297,16 @@ class RowReader:
     def has_error(self) -> bool:
         return any(not p.warning for p in self.problems)
 
-    def fail(self, column: str, code: str, vi: str, en: str, *, warning: bool = False) -> None:
+    def fail(self, column: str, code: str, *, warning: bool = False, **values: object) -> None:
+        """Record the problem `code` of the catalogue at this row and `column`."""
         self.problems.append(
             RowProblem(
                 self.number,
                 column,
                 code,
-                f"Dòng {self.number}, cột {column}: {vi}",
-                f"Row {self.number}, column {column}: {en}",
+                f"Dòng {self.number}, cột {column}: " + words(IMPORT_PROBLEMS, code, values, "vi"),
+                f"Row {self.number}, column {column}: "
+                + words(IMPORT_PROBLEMS, code, values, "en"),
                 warning,
             )
         )
@@ -331,23 +325,18 @@ class RowReader:
     def name(self, column: str = "Họ và tên") -> str:
         name = self.text(column)
         if not name:
-            self.fail(column, "missing_name", "thiếu họ và tên", "the name is missing")
+            self.fail(column, "missing_name")
         return name
 
     def day(self, column: str, *, required: bool) -> date | None:
         value = self.raw(column)
         if value is None:
             if required:
-                self.fail(column, "missing_value", "chưa ghi ngày", "the date is missing")
+                self.fail(column, "missing_date")
             return None
         day = parse_date(value)
         if day is None:
-            self.fail(
-                column,
-                "impossible_date",
-                f"ngày không hợp lệ «{show(value)}» (ghi dạng ngày/tháng/năm, ví dụ 07/06/1970)",
-                f"impossible date «{show(value)}» (write day/month/year, e.g. 07/06/1970)",
-            )
+            self.fail(column, "impossible_date", value=show(value))
         return day
 
     def choice(self, column: str, choices: Sequence[tuple[str, str]], *, required: bool) -> str:
@@ -356,21 +345,11 @@ class RowReader:
         allowed = ", ".join(label for label, _ in choices)
         if value is None:
             if required:
-                self.fail(
-                    column,
-                    "missing_value",
-                    f"chưa ghi (chỉ nhận: {allowed})",
-                    f"the value is missing (allowed: {allowed})",
-                )
+                self.fail(column, "missing_value", allowed=allowed)
             return ""
         found = {fold(label): stored for label, stored in choices}.get(fold(value))
         if found is None:
-            self.fail(
-                column,
-                "unknown_value",
-                f"giá trị «{show(value)}» không hợp lệ (chỉ nhận: {allowed})",
-                f"unknown value «{show(value)}» (allowed: {allowed})",
-            )
+            self.fail(column, "unknown_value", value=show(value), allowed=allowed)
             return ""
         return found
 
@@ -379,19 +358,9 @@ class RowReader:
         if born is None:
             return None
         if born > on:
-            self.fail(
-                column,
-                "birth_date_in_future",
-                f"ngày sinh {born:%d/%m/%Y} sau ngày {on:%d/%m/%Y}",
-                f"birth date {born:%d/%m/%Y} is after {on:%d/%m/%Y}",
-            )
+            self.fail(column, "birth_date_in_future", born=f"{born:%d/%m/%Y}", on=f"{on:%d/%m/%Y}")
         elif age_on(born, on) < ADULT_AGE:
-            self.fail(
-                column,
-                "too_young",
-                f"sinh ngày {born:%d/%m/%Y}, chưa đủ 18 tuổi vào ngày {on:%d/%m/%Y}",
-                f"born {born:%d/%m/%Y}, under 18 on {on:%d/%m/%Y}",
-            )
+            self.fail(column, "too_young", born=f"{born:%d/%m/%Y}", on=f"{on:%d/%m/%Y}")
         return born
 
     def duplicate(self, seen: dict[tuple[str, date], int], name: str, born: date | None) -> None:
@@ -404,10 +373,10 @@ class RowReader:
             self.fail(
                 "Họ và tên",
                 "duplicate_person",
-                f"«{name}» sinh {born:%d/%m/%Y} đã có ở dòng {first}; "
-                f"dòng {first} và dòng {self.number} là cùng một người",
-                f"«{name}» born {born:%d/%m/%Y} is already on row {first}; "
-                f"rows {first} and {self.number} are the same person",
+                name=name,
+                born=f"{born:%d/%m/%Y}",
+                first=first,
+                row=self.number,
             )
 
 
@@ -434,7 +403,9 @@ def _template_sheet(workbook: Workbook, title: str, columns: Sequence[Column]) -
                 allow_blank=not column.required,
                 showErrorMessage=True,
                 errorTitle=column.header,
-                error=f"Chỉ nhận: {labels.replace(',', ', ')}",
+                error=words(
+                    IMPORT_PROBLEMS, "only_choices", {"allowed": labels.replace(",", ", ")}, "vi"
+                ),
             )
             sheet.add_data_validation(validation)
             validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
@@ -497,27 +468,21 @@ def _delegate(
         reader.fail(
             "Ngày vào Đảng",
             "impossible_party_date",
-            f"ngày vào Đảng {joined:%d/%m/%Y} trước khi đủ 18 tuổi (sinh {believable:%d/%m/%Y})",
-            f"joined the Party on {joined:%d/%m/%Y}, before turning 18 "
-            f"(born {believable:%d/%m/%Y})",
+            joined=f"{joined:%d/%m/%Y}",
+            born=f"{believable:%d/%m/%Y}",
         )
     elif joined is not None and joined > on:
         reader.fail(
             "Ngày vào Đảng",
             "party_date_after_congress",
-            f"ngày vào Đảng {joined:%d/%m/%Y} sau ngày {on:%d/%m/%Y}",
-            f"joined the Party on {joined:%d/%m/%Y}, after {on:%d/%m/%Y}",
+            joined=f"{joined:%d/%m/%Y}",
+            on=f"{on:%d/%m/%Y}",
         )
     unit = reader.text("Đơn vị")
     if units is not None and unit:
         known = units.get(name_key(unit))
         if known is None:
-            reader.fail(
-                "Đơn vị",
-                "unknown_unit",
-                f"đơn vị «{unit}» không có trong danh sách đơn vị của đại hội",
-                f"unit «{unit}» is not one of the congress's units",
-            )
+            reader.fail("Đơn vị", "unknown_unit", unit=unit)
         else:
             unit = known
     kind = reader.choice("Loại đại biểu", KIND, required=True)

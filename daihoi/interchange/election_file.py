@@ -24,6 +24,7 @@ from daihoi.core.ids import CandidateId
 from daihoi.core.rulesets.model import RuleSet, SettingsError
 from daihoi.core.rulesets.registry import DEFAULT_RULESET_ID, RULESETS
 from daihoi.core.validation import CheckedElection, ElectionInvalidError, Problem, admit
+from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.core.vi.text import nfc
 
 FORMAT = "daihoi.election/1"
@@ -381,6 +382,11 @@ def _read_congress(reader: _Reader, value: object) -> CongressInfo:
         if raw.get(key) is not None
     }
     number = reader.integer(raw, "number", "congress") if raw.get("number") is not None else None
+    if number is not None and not 1 <= number <= MAX_CONGRESS_NUMBER:
+        reader.fail(
+            "congress.number", "out_of_range", low=1, high=MAX_CONGRESS_NUMBER, value=number
+        )
+        number = None
     return CongressInfo(
         number=number, held_on=reader.day(raw.get("date"), "congress.date"), **texts
     )

@@ -1,13 +1,12 @@
-"""Which of an action's two messages a page shows: Vietnamese unless the user chose English."""
-
-from django.utils.translation import get_language
+"""Which of an action's two messages a page shows: the catalogue's language (labels.language)."""
 
 from daihoi.actions.errors import ActionError
+from daihoi.labels import language
 
 
 def english() -> bool:
-    return (get_language() or "vi").startswith("en")
+    return language() == "en"
 
 
 def error_text(error: ActionError) -> str:
-    return error.message_en if english() else error.message_vi
+    return error.text

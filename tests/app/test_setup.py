@@ -40,6 +40,8 @@ def test_congress_starts_in_rehearsal_with_its_overrides(clerk: User) -> None:
         ({"ruleset_id": "1999"}, "unknown_ruleset"),
         ({"ends_on": date(2025, 6, 1)}, "dates_reversed"),
         ({"meeting": "committee_meeting"}, "unknown_meeting"),
+        ({"number": 0}, "congress_number_out_of_range"),
+        ({"number": 4000}, "congress_number_out_of_range"),
     ],
 )
 def test_bad_congress_forms_change_nothing(

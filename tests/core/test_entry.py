@@ -1,8 +1,9 @@
 """Repeated entry: differences ballot by ballot; a person settles each; nothing else is guessed."""
 
-from daihoi.core.codes import InvalidReason
-from daihoi.core.election import PaperInvalidBallot
+from daihoi.core.codes import InvalidReason, Mark
+from daihoi.core.election import MarksBallot, PaperInvalidBallot
 from daihoi.core.entry import compare_entries, settled_ballots
+from daihoi.core.ids import CandidateId
 from tests.core.helpers import kept
 
 
@@ -40,3 +41,14 @@ def test_a_resolution_settles_a_sheet_with_the_chosen_entry() -> None:
 def test_one_team_settles_everything_it_typed() -> None:
     settled, open_ = settled_ballots({1: {1: kept("a"), 5: kept("b")}}, [1], {})
     assert (sorted(settled), open_) == ([1, 5], [])
+
+
+def test_agree_disagree_entries_compare_by_their_marks() -> None:
+    """A marks ballot holds a dict: comparing two teams' entries must not need it hashable."""
+    agree = MarksBallot({CandidateId("a"): Mark.AGREE, CandidateId("b"): Mark.DISAGREE})
+    same = MarksBallot({CandidateId("b"): Mark.DISAGREE, CandidateId("a"): Mark.AGREE})
+    other = MarksBallot({CandidateId("a"): Mark.AGREE, CandidateId("b"): Mark.AGREE})
+    entries = {1: {1: agree, 2: agree}, 2: {1: same, 2: other}}
+    assert [d.sheet for d in compare_entries(entries, [1, 2])] == [2]
+    settled, open_ = settled_ballots({1: {1: agree}}, [1], {})
+    assert (settled, open_) == ({1: agree}, [])

@@ -101,3 +101,24 @@ def test_percent_denominators() -> None:
     empty = replace(GOOD, ballots=(PaperInvalidBallot(InvalidReason.SIGNED_OR_MARKED),))
     rules = RULES.with_settings({"percent_base": "valid_ballots"})
     assert count_election(empty, rules).percent_denominator is None
+
+
+def test_more_collected_than_issued_warns_and_puts_nobody_over_half() -> None:
+    """R12 step 3, OPEN-13: 8 ballots in a box of 6 issued: nothing stands, both warnings."""
+    outcome = count(election([kept("ab", 8)], seats=2, n_candidates=3, summoned=10, issued=6))
+    assert str(outcome.next.action) == "board_decision"
+    assert outcome.elected == ()
+    assert [c.over_half for c in outcome.candidates] == [False, False, False]
+    codes = [w.code for w in outcome.warnings]
+    assert codes.count("collected_above_issued") == 1
+    assert codes.count("votes_above_issued") == 2  # a and b were kept 8 times, 6 ballots issued
+    above = next(w for w in outcome.warnings if w.code == "votes_above_issued")
+    assert above.values["votes"] == 8
+    assert above.values["issued"] == 6
+
+
+def test_a_count_that_stands_has_no_issued_warning() -> None:
+    outcome = count(GOOD)
+    assert not {"collected_above_issued", "votes_above_issued"} & {
+        w.code for w in outcome.warnings
+    }

@@ -117,6 +117,8 @@ def test_every_problem_is_reported_at_once() -> None:
             "candidates[1].id: duplicate_id",
         ),
         ({"alternate_seats": 1}, "alternate_seats: alternates_only_for_upper_delegates"),
+        ({"congress": {"number": 4000}}, "congress.number: out_of_range"),
+        ({"congress": {"number": 0}}, "congress.number: out_of_range"),
     ],
 )
 def test_malformed_fields(change: dict[str, Any], expected: str) -> None:

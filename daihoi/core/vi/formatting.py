@@ -75,12 +75,16 @@ _ROMAN = (
 )
 
 
+#: Roman numerals stop at MMMCMXCIX: the largest congress number a document can print
+MAX_CONGRESS_NUMBER = 3999
+
+
 def roman(n: int) -> str:
     """A congress number as Vietnamese documents print it: "Đại hội lần thứ XXIII" (1..3999).
 
     Standard numerals stop at 3999 (no symbol above M), so anything else is a ValueError.
     """
-    if not 1 <= n <= 3999:
+    if not 1 <= n <= MAX_CONGRESS_NUMBER:
         msg = f"no Roman numeral for {n}"
         raise ValueError(msg)
     parts: list[str] = []

@@ -3,11 +3,10 @@
 from datetime import date
 
 from django import template
-from django.utils.translation import get_language
 
 from daihoi.core.vi.formatting import format_date, format_int, format_percent
 from daihoi.core.vi.formatting import roman as to_roman
-from daihoi.labels import BODIES
+from daihoi.labels import BODIES, ELECTION_STATES, words
 
 register = template.Library()
 
@@ -24,7 +23,11 @@ def vi_int(value: int | None) -> str:
 
 @register.filter
 def roman(value: int) -> str:
-    return to_roman(value)
+    """The congress number in Roman numerals; the plain number where it has none (never fails)."""
+    try:
+        return to_roman(value)
+    except (ValueError, TypeError):
+        return str(value)
 
 
 @register.filter
@@ -34,19 +37,9 @@ def percent_of(numerator: int, denominator: int) -> str:
 
 @register.filter
 def body_label(code: str) -> str:
-    english = (get_language() or "vi").startswith("en")
-    return BODIES.get(code, (code, code))[1 if english else 0]
-
-
-_STATES = {
-    "setup": ("Đang chuẩn bị", "Set-up"),
-    "open": ("Đang nhập phiếu", "Open for entry"),
-    "certified": ("Đã chứng nhận", "Certified"),
-    "appointed": ("Cấp trên chỉ định", "Appointed"),
-}
+    return words(BODIES, code)
 
 
 @register.filter
 def state_label(code: str) -> str:
-    english = (get_language() or "vi").startswith("en")
-    return _STATES.get(code, (code, code))[1 if english else 0]
+    return words(ELECTION_STATES, code)

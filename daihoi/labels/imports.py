@@ -1,0 +1,80 @@
+"""Problems of an imported workbook (the register, a candidate list), named by code.
+
+The row and column are put in front by the reader ("Dòng 7, cột Ngày sinh: …"); dates are given
+already written as dd/mm/yyyy.
+"""
+
+from collections.abc import Mapping
+
+from daihoi.labels.language import Label
+
+IMPORT_PROBLEMS: Mapping[str, Label] = {
+    "not_xlsx": (
+        "Tệp không phải Excel (.xlsx) hoặc bị hỏng; hãy lưu lại bằng Excel dạng .xlsx.",
+        "The file is not an Excel workbook (.xlsx) or is damaged; save it again as .xlsx.",
+    ),
+    "empty_workbook": (
+        "Tệp Excel trống: trang tính đầu tiên không có dữ liệu.",
+        "The workbook is empty: its first sheet holds no data.",
+    ),
+    "no_header": (
+        "Không tìm thấy dòng tiêu đề; trang tính đầu tiên cần các cột: {expected}.",
+        "No header row found; the first sheet needs the columns: {expected}.",
+    ),
+    "missing_column": (
+        "Dòng {row}: thiếu cột bắt buộc «{column}»",
+        "Row {row}: required column «{column}» is missing",
+    ),
+    "missing_name": ("thiếu họ và tên", "the name is missing"),
+    "missing_date": ("chưa ghi ngày", "the date is missing"),
+    "missing_value": (
+        "chưa ghi (chỉ nhận: {allowed})",
+        "the value is missing (allowed: {allowed})",
+    ),
+    "impossible_date": (
+        "ngày không hợp lệ «{value}» (ghi dạng ngày/tháng/năm, ví dụ 07/06/1970)",
+        "impossible date «{value}» (write day/month/year, e.g. 07/06/1970)",
+    ),
+    "unknown_value": (
+        "giá trị «{value}» không hợp lệ (chỉ nhận: {allowed})",
+        "unknown value «{value}» (allowed: {allowed})",
+    ),
+    "birth_date_in_future": (
+        "ngày sinh {born} sau ngày {on}",
+        "birth date {born} is after {on}",
+    ),
+    "too_young": (
+        "sinh ngày {born}, chưa đủ 18 tuổi vào ngày {on}",
+        "born {born}, under 18 on {on}",
+    ),
+    "duplicate_person": (
+        "«{name}» sinh {born} đã có ở dòng {first}; dòng {first} và dòng {row} là cùng một người",
+        (
+            "«{name}» born {born} is already on row {first}; rows {first} and {row} are the same "
+            "person"
+        ),
+    ),
+    "impossible_party_date": (
+        "ngày vào Đảng {joined} trước khi đủ 18 tuổi (sinh {born})",
+        "joined the Party on {joined}, before turning 18 (born {born})",
+    ),
+    "party_date_after_congress": (
+        "ngày vào Đảng {joined} sau ngày {on}",
+        "joined the Party on {joined}, after {on}",
+    ),
+    "unknown_unit": (
+        "đơn vị «{unit}» không có trong danh sách đơn vị của đại hội",
+        "unit «{unit}» is not one of the congress's units",
+    ),
+    "birth_date_differs_from_register": (
+        (
+            "«{name}» có trong danh sách đại biểu nhưng với ngày sinh {dates} (dòng {rows}), "
+            "không phải {born}; nếu là cùng một người, hãy sửa ngày sinh"
+        ),
+        (
+            "«{name}» is in the register born {dates} (rows {rows}), not {born}; if this is the "
+            "same person, correct the birth date"
+        ),
+    ),
+    "only_choices": ("Chỉ nhận: {allowed}", "Only: {allowed}"),
+}
