@@ -5,6 +5,7 @@ import secrets
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, can, require
@@ -13,7 +14,6 @@ from daihoi.actions.ballot_papers import default_copies
 from daihoi.actions.certify import certify_result, open_election
 from daihoi.actions.entry import (
     ballot_codes,
-    content_from_marks,
     content_from_numbers,
     record_entry,
     resolve_difference,
@@ -31,7 +31,6 @@ from daihoi.actions.steps import (
 )
 from daihoi.core.codes import Meeting
 from daihoi.core.counting import count_checked
-from daihoi.core.election import Ballot, CrossOutBallot, MarksBallot
 from daihoi.core.keying import row_width
 from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.db.mappers import congress_info, numbered_candidates, settled
@@ -44,9 +43,7 @@ from daihoi.exports.results_xlsx import results_workbook
 from daihoi.interchange.election_file import load_election
 from daihoi.labels import (
     BASE_CATEGORIES,
-    INVALID_REASONS,
     LIST_FINDINGS,
-    SCAN_MARKS,
     WARNINGS,
     fill,
 )
@@ -54,7 +51,18 @@ from daihoi.omr.layout import PAPERS
 from daihoi.queries import get_election_view, get_projector_state
 from daihoi.scan_queries import scans_for_minutes
 from daihoi.web.attendance_views import base_breakdown
-from daihoi.web.language import english, error_text
+from daihoi.web.entry_form import (
+    MAX_DIGITS,
+    BadValueError,
+    chosen_team,
+    confirmation_token,
+    posted_content,
+    posted_sheet,
+    verdict,
+    whole_number,
+)
+from daihoi.web.language import error_text
+from daihoi.web.paper_view import differing_rows, readings
 
 
 @require(Permission.VIEW_CONGRESS)
@@ -218,65 +226,66 @@ def election_open(request: HttpRequest, election_id: int) -> HttpResponse:
 
 @require(Permission.ENTER_BALLOTS)
 def entry(request: HttpRequest, election_id: int) -> HttpResponse:
-    """The counting board's keyboard-first entry screen: numbers, Enter, next ballot."""
+    """The counting board's keyboard-first entry screen: numbers, Enter, next ballot.
+
+    A ballot that will count as invalid is shown back with the question before it is saved;
+    the clerk saves it with a second press (the same form, so it works without JavaScript).
+    """
     e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
-    team = int(request.GET.get("team") or request.POST.get("team") or 1)
-    if request.method == "POST":
-        try:
-            if request.POST.get("undo"):
-                sheet = undo_last_entry(request.user, e.pk, team)  # type: ignore[arg-type]
-                messages.warning(request, f"↶ {sheet}")
-            else:
-                sheet = int(request.POST.get("sheet") or 0)
-                numbered = numbered_candidates(e)
-                codes = {n: str(c.id) for n, c in numbered.items()}
-                invalid = request.POST.get("invalid") or ""
-                if invalid:
-                    content: dict[str, object] = {"invalid": invalid}
-                elif len(codes) > e.seats:
-                    struck = request.POST.get("mode", "struck") == "struck"
-                    typed = request.POST.get("numbers", "")
-                    numbers = typed_numbers(typed, len(codes), "numbers")
-                    content = content_from_numbers(codes, numbers, struck=struck)
-                else:  # agree/disagree rows: type the rows that are not a plain "agree"
-                    disagree, blank, both = (
-                        set(typed_numbers(request.POST.get(field, ""), len(codes), field))
-                        for field in ("disagree", "blank", "both")
-                    )
-                    marks = {
-                        n: "disagree"
-                        if n in disagree
-                        else "none"
-                        if n in blank
-                        else "both"
-                        if n in both
-                        else "agree"
-                        for n in codes
-                    }
-                    unknown = (disagree | blank | both) - set(codes)
-                    marks.update(dict.fromkeys(unknown, "none"))  # refused with the row number
-                    content = content_from_marks(codes, marks)
-                candidates = tuple(numbered[n] for n in sorted(numbered))
-                record_entry(
-                    request.user,  # type: ignore[arg-type]  # signed in
-                    e.pk,
-                    team,
-                    sheet,
-                    content,
-                    candidates=candidates,
-                    loaded=e,
-                )
-        except ActionError as error:
-            messages.error(request, error_text(error))
-            return render(request, "web/entry.html", _entry_context(e, team, request.POST))
-        return redirect(f"{request.path}?team={team}")
-    return render(request, "web/entry.html", _entry_context(e, team, None))
+    posted = request.POST if request.method == "POST" else None
+    try:
+        team = chosen_team(e, request.POST.get("team") if posted else request.GET.get("team"))
+    except BadValueError as error:
+        messages.error(request, str(error))
+        return render(request, "web/entry.html", _entry_context(e, None, None), status=400)
+    if posted is None:
+        return render(request, "web/entry.html", _entry_context(e, team, None))
+    try:
+        if posted.get("undo"):
+            return _undo(request, e, team)
+        sheet = posted_sheet(e, posted.get("sheet"))
+        numbered = numbered_candidates(e)
+        candidates = tuple(numbered[n] for n in sorted(numbered))
+        content = posted_content(posted, {n: str(c.id) for n, c in numbered.items()}, e.seats)
+        found = verdict(e, content, candidates)
+        asked = confirmation_token(found, content)
+        if found.question() and posted.get("confirm_invalid") != asked:
+            context = _entry_context(e, team, posted)
+            context.update(question=found.question(), confirm_token=asked)
+            return render(request, "web/entry.html", context)
+        record_entry(
+            request.user,  # type: ignore[arg-type]  # signed in
+            e.pk,
+            team,
+            sheet,
+            content,
+            candidates=candidates,
+            loaded=e,
+        )
+    except (BadValueError, ActionError) as error:
+        bad = isinstance(error, BadValueError)
+        messages.error(request, str(error) if bad else error_text(error))  # type: ignore[arg-type]
+        context = _entry_context(e, team, posted)
+        return render(request, "web/entry.html", context, status=400 if bad else 200)
+    level = messages.success if found.reason is None else messages.warning
+    level(
+        request,
+        _("Ballot %(sheet)s saved: %(verdict)s.") % {"sheet": sheet, "verdict": found.words()},
+    )
+    return redirect(f"{request.path}?team={team}")
 
 
-def _entry_context(e: Election, team: int, posted: object) -> dict[str, object]:
-    entries = e.entries.filter(team=team)
+def _undo(request: HttpRequest, e: Election, team: int) -> HttpResponse:
+    sheet = undo_last_entry(request.user, e.pk, team)  # type: ignore[arg-type]  # signed in
+    messages.warning(request, _("Ballot %(sheet)s removed.") % {"sheet": sheet})
+    return redirect(f"{request.path}?team={team}")
+
+
+def _entry_context(e: Election, team: int | None, posted: object) -> dict[str, object]:
+    """The entry page; `team` None when the one asked for does not exist (only the choice shows)."""
+    entries = e.entries.filter(team=team or 0)
     entered = set(entries.values_list("sheet", flat=True))
-    waiting = e.scans.filter(team=team, state=ScannedBallot.State.REVIEW)
+    waiting = e.scans.filter(team=team or 0, state=ScannedBallot.State.REVIEW)
     taken = entered | set(waiting.values_list("sheet", flat=True))  # a scan in review holds one
     next_sheet = next((s for s in range(1, e.ballots_collected + 1) if s not in taken), None)
     last = entries.order_by("-entered_at", "-id").first()
@@ -300,32 +309,12 @@ def _entry_context(e: Election, team: int, posted: object) -> dict[str, object]:
 
 @require(Permission.SETTLE_DIFFERENCES)
 def differences(request: HttpRequest, election_id: int) -> HttpResponse:
+    """The sheets the teams read differently, each team's reading drawn as the paper looks."""
     e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
     if request.method == "POST":
-        try:
-            sheet = int(request.POST["sheet"])
-            if request.POST.get("team"):
-                resolve_difference(
-                    request.user,  # type: ignore[arg-type]  # signed in
-                    e.pk,
-                    sheet,
-                    chosen_team=int(request.POST["team"]),
-                )
-            else:  # a third reading of the paper, typed by the head of the board
-                codes = ballot_codes(e)
-                numbers = typed_numbers(request.POST.get("numbers", ""), len(codes), "numbers")
-                content = content_from_numbers(codes, numbers, struck=True)
-                resolve_difference(
-                    request.user,  # type: ignore[arg-type]  # signed in
-                    e.pk,
-                    sheet,
-                    content=content,
-                )
-        except (ActionError, KeyError, ValueError) as error:
-            text = error_text(error) if isinstance(error, ActionError) else str(error)
-            messages.error(request, text)
+        _settle(request, e)
         return redirect("differences", election_id)
-    names = {c.code: f"{c.number}. {c.name}" for c in e.candidates.all()}
+    candidates = [(c.number, c.code, c.name) for c in e.candidates.all()]
     scans = {
         (team, sheet): pk
         for pk, team, sheet in e.scans.exclude(state=ScannedBallot.State.REJECTED).values_list(
@@ -334,26 +323,53 @@ def differences(request: HttpRequest, election_id: int) -> HttpResponse:
     }
     rows = []
     for difference in settled(e)[1]:
-        shown: dict[int, str | None] = {}
-        for team, ballot in difference.entries.items():
-            shown[team] = None if ballot is None else _ballot_words(ballot, names)
-        scanned = {t: scans[(t, difference.sheet)] for t in shown if (t, difference.sheet) in scans}
-        rows.append({"sheet": difference.sheet, "entries": shown, "scans": scanned})
+        found = readings(difference.entries, candidates)
+        rows.append(
+            {
+                "sheet": difference.sheet,
+                "readings": [(r, scans.get((r.team, difference.sheet))) for r in found],
+                "differing": differing_rows(found),
+            }
+        )
     return render(
-        request, "web/differences.html", {"congress": e.congress, "election": e, "rows": rows}
+        request,
+        "web/differences.html",
+        {
+            "congress": e.congress,
+            "election": e,
+            "rows": rows,
+            "cross_out": len(candidates) > e.seats,
+        },
     )
 
 
-def _ballot_words(ballot: Ballot, names: dict[str, str]) -> str:
-    """A typed or scanned ballot as the board compares it with the paper."""
-    lang = int(english())
-    if isinstance(ballot, CrossOutBallot):
-        return ", ".join(names[k] for k in ballot.kept) or "—"
-    if isinstance(ballot, MarksBallot):
-        return "; ".join(
-            f"{names[k]}: {SCAN_MARKS.get(str(m), (m, m))[lang]}" for k, m in ballot.marks.items()
-        )
-    return INVALID_REASONS.get(str(ballot.reason), (ballot.reason, ballot.reason))[lang]
+def _settle(request: HttpRequest, e: Election) -> None:
+    """The head of the board chooses the entry that matches the paper, or types a third reading."""
+    try:
+        sheet = whole_number(request.POST.get("sheet"), 1, 10**MAX_DIGITS - 1, _("ballot number"))
+        if request.POST.get("team"):
+            team = whole_number(request.POST.get("team"), 1, e.entry_teams, _("entry team"))
+            resolve_difference(
+                request.user,  # type: ignore[arg-type]  # signed in
+                e.pk,
+                sheet,
+                chosen_team=team,
+            )
+        else:  # a third reading of the paper, typed by the head of the board
+            codes = ballot_codes(e)
+            numbers = typed_numbers(request.POST.get("numbers", ""), len(codes), "numbers")
+            resolve_difference(
+                request.user,  # type: ignore[arg-type]  # signed in
+                e.pk,
+                sheet,
+                content=content_from_numbers(codes, numbers, struck=True),
+            )
+    except ActionError as error:
+        messages.error(request, error_text(error))
+    except BadValueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Ballot %(sheet)s settled.") % {"sheet": sheet})
 
 
 @require(Permission.CERTIFY)

@@ -4,6 +4,7 @@
   if (!input) return;
   const seats = Number(document.currentScript.dataset.seats);
   const width = Number(document.currentScript.dataset.width);
+  const text = document.currentScript.dataset;
   const rows = Array.from(document.querySelectorAll("#paper .row"));
   const summary = document.getElementById("summary");
   function draw() {
@@ -28,9 +29,14 @@
       if (!struck) kept += 1;
     });
     const unknown = [...typed].filter((n) => n < 1 || n > rows.length);
-    summary.textContent = kept + " / " + seats + (kept > seats ? "  ⚠ > " + seats : "") +
-      (kept === 0 ? "  ⚠ 0" : "") + (unknown.length ? "  ⚠ " + unknown.join(", ") : "") +
-      (refused.length ? "  ⚠ ? " + refused.join(", ") : "");
+    // In words, as the server will answer: the clerk sees an invalid ballot before saving it.
+    const parts = [kept + " / " + seats + " " + text.kept];
+    if (kept > seats) parts.push("⚠ " + text.invalidMore);
+    if (kept === 0) parts.push("⚠ " + text.invalidNone);
+    if (unknown.length) parts.push("⚠ " + unknown.join(", ") + ": " + text.unknown);
+    if (refused.length) parts.push("⚠ " + refused.join(", ") + ": " + text.unreadable);
+    summary.textContent = parts.join(" — ");
+    summary.classList.toggle("entry-invalid", parts.length > 1);
   }
   input.addEventListener("input", draw);
   document.querySelectorAll("input[name=mode]").forEach((r) => r.addEventListener("change", draw));
