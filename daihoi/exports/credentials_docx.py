@@ -6,7 +6,6 @@ the figures, which stay those computed from the register (the lines come from re
 
 import io
 
-from docx.document import Document as DocumentType
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from daihoi.core.credentials import CredentialsReport
@@ -16,26 +15,12 @@ from daihoi.exports.credentials_pdf import (
     SECTION,
     SUBSECTION,
     TITLE,
-    masthead_left,
+    masthead_lines,
     place_and_date,
     report_lines,
 )
-from daihoi.exports.docx_page import official_document
+from daihoi.exports.docx_page import add_masthead, official_document
 from daihoi.interchange.election_file import CongressInfo
-
-
-def _masthead(document: DocumentType, report: CredentialsReport, congress: CongressInfo) -> None:
-    masthead = document.add_table(rows=1, cols=2)
-    left = masthead.cell(0, 0).paragraphs[0]
-    for index, words in enumerate(masthead_left(congress)):
-        run = left.add_run(("\n" if index else "") + words)
-        run.bold = index > 0 or not congress.upper_organisation
-    left.add_run("\n*")
-    right = masthead.cell(0, 1).paragraphs[0]
-    right.add_run("ĐẢNG CỘNG SẢN VIỆT NAM").bold = True
-    right.add_run(f"\n{place_and_date(report, congress)}").italic = True
-    for cell in masthead.rows[0].cells:
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def credentials_docx(
@@ -43,7 +28,7 @@ def credentials_docx(
 ) -> bytes:
     """The credentials report as DOCX bytes; in rehearsal the page header carries the mark."""
     document = official_document(rehearsal=rehearsal)
-    _masthead(document, report, congress)
+    add_masthead(document, masthead_lines(congress), place_and_date(report, congress))
     for words in (TITLE, congress.title):
         if words:
             paragraph = document.add_paragraph()

@@ -9,7 +9,6 @@ PDF and the DOCX (which takes its words from `report_lines`) read the same figur
 
 from decimal import Decimal
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from daihoi.core.composition import Share
@@ -23,7 +22,7 @@ from daihoi.core.credentials import (
     Questioned,
 )
 from daihoi.core.vi.formatting import format_date, format_int, format_share, roman
-from daihoi.exports.pdf_page import OfficialPage
+from daihoi.exports.pdf_page import SERIF, OfficialPage
 from daihoi.interchange.election_file import CongressInfo
 
 TITLE = "BÁO CÁO THẨM TRA TƯ CÁCH ĐẠI BIỂU"
@@ -301,72 +300,46 @@ def masthead_left(congress: CongressInfo) -> list[str]:
     return [w for w in (upper, *congress_words(congress), BOARD) if w]
 
 
-def _masthead(pdf: FPDF, report: CredentialsReport, congress: CongressInfo) -> None:
-    top = pdf.get_y()
-    pdf.set_xy(15, top)
-    for index, words in enumerate(masthead_left(congress)):
-        bold = index > 0 or not congress.upper_organisation
-        size = 9.5
-        pdf.set_font("DejaVu", "B" if bold else "", size)
-        while pdf.get_string_width(words) > 86 and size > 8:  # shrink a little, then wrap
-            size -= 0.5
-            pdf.set_font_size(size)
-        pdf.multi_cell(88, 5, words, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_font("DejaVu", "", 9.5)
-    pdf.multi_cell(88, 4, "*", align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    left_bottom = pdf.get_y()
-    pdf.set_font("DejaVu", "B", 11)
-    pdf.set_xy(105, top)
-    pdf.cell(90, 5, "ĐẢNG CỘNG SẢN VIỆT NAM", align="C")
-    pdf.line(125, top + 5.5, 175, top + 5.5)
-    pdf.set_font("DejaVu", "", 10)
-    pdf.set_xy(105, top + 9)
-    pdf.cell(90, 5, place_and_date(report, congress), align="C")
-    pdf.set_y(max(left_bottom, top + 15) + 6)
+def masthead_lines(congress: CongressInfo) -> list[tuple[str, bool]]:
+    """The left column with its weights: the level above regular, the rest bold."""
+    return [
+        (words, index > 0 or not congress.upper_organisation)
+        for index, words in enumerate(masthead_left(congress))
+    ]
 
 
-def _body(pdf: FPDF, lines: list[tuple[str, str]]) -> None:
+def _body(pdf: OfficialPage, lines: list[tuple[str, str]]) -> None:
     for kind, words in lines:
-        if kind == SECTION:
-            if pdf.will_page_break(18):
+        if kind in {SECTION, SUBSECTION}:
+            if pdf.will_page_break(18 if kind == SECTION else 14):
                 pdf.add_page()
-            pdf.ln(2.5)
-            pdf.set_font("DejaVu", "B", 11)
-            pdf.multi_cell(0, 6.5, words, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        elif kind == SUBSECTION:
-            if pdf.will_page_break(14):
-                pdf.add_page()
-            pdf.ln(1)
-            pdf.set_font("DejaVu", "B", 10.5)
-            pdf.multi_cell(0, 6, words, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(2.5 if kind == SECTION else 1)
+            pdf.paragraph(words, style="B")
         elif kind == ITEM:
-            pdf.set_font("DejaVu", "", 10.5)
-            pdf.set_x(pdf.l_margin + 5)
-            pdf.multi_cell(0, 5.6, f"– {words}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.paragraph(f"– {words}", indent=6)
         else:
-            pdf.set_font("DejaVu", "", 10.5)
-            pdf.multi_cell(0, 5.6, words, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.paragraph(words)
 
 
-def _signatures(pdf: FPDF) -> None:
+def _signatures(pdf: OfficialPage) -> None:
     if pdf.will_page_break(45):
         pdf.add_page()
     pdf.ln(6)
-    y = pdf.get_y()
-    pdf.set_font("DejaVu", "B", 9.5)
-    pdf.set_xy(20, y)
-    pdf.cell(70, 5, "Nơi nhận:")
-    pdf.set_font("DejaVu", "", 9)
+    y, half = pdf.get_y(), pdf.epw / 2
+    pdf.set_font(SERIF, "BI", 12)
+    pdf.set_xy(pdf.l_margin, y)
+    pdf.cell(half, 5, "Nơi nhận:")
+    pdf.set_font(SERIF, "", 11)
     for index, words in enumerate(("- Đoàn Chủ tịch Đại hội,", "- Lưu Ban Thẩm tra tư cách.")):
-        pdf.set_xy(20, y + 5 + 4.5 * index)
-        pdf.cell(70, 4.5, words)
-    pdf.set_font("DejaVu", "B", 10.5)
+        pdf.set_xy(pdf.l_margin, y + 5.5 + 5 * index)
+        pdf.cell(half, 5, words)
+    pdf.set_font(SERIF, "B", 13)
     for index, words in enumerate((f"T/M {BOARD}", "TRƯỞNG BAN")):
-        pdf.set_xy(100, y + 6 * index)
-        pdf.cell(95, 6, words, align="C")
-    pdf.set_font("DejaVu", "", 9)
-    pdf.set_xy(100, y + 12)
-    pdf.cell(95, 5, "(Ký, ghi rõ họ tên)", align="C")
+        pdf.set_xy(pdf.l_margin + half - 10, y + 6.2 * index)
+        pdf.cell(half + 10, 6.2, words, align="C")
+    pdf.set_font(SERIF, "I", 12)
+    pdf.set_xy(pdf.l_margin + half - 10, y + 12.6)
+    pdf.cell(half + 10, 5, "(Ký, ghi rõ họ tên)", align="C")
 
 
 def credentials_pdf(
@@ -376,12 +349,12 @@ def credentials_pdf(
     pdf = OfficialPage(rehearsal=rehearsal, mark_gap=2)
     pdf.alias_nb_pages()
     pdf.add_page()
-    _masthead(pdf, report, congress)
-    pdf.set_font("DejaVu", "B", 14)
+    pdf.masthead(masthead_lines(congress), place_and_date(report, congress))
+    pdf.set_font(SERIF, "B", 15)
     pdf.cell(0, 8, TITLE, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if congress.title:
-        pdf.set_font("DejaVu", "B", 11)
-        pdf.multi_cell(0, 6, congress.title, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(SERIF, "B", 13)
+        pdf.multi_cell(0, 6.2, congress.title, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
     _body(pdf, report_lines(report))
     _signatures(pdf)

@@ -1,4 +1,4 @@
-"""The counting minutes as a Word document (DOCX), with the same content as the PDF.
+"""The counting minutes as a Word document (DOCX), rendering the same model as the PDF.
 
 Congresses edit and sign printed minutes; the DOCX lets the secretariat adjust wording around
 the figures, which stay those computed (and fingerprinted) here.
@@ -10,44 +10,93 @@ from typing import Any
 
 from docx.document import Document as DocumentType
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
 
 from daihoi.core.outcome import Outcome
-from daihoi.core.vi.formatting import format_date, format_int
-from daihoi.exports import minutes_text as text
-from daihoi.exports.docx_page import official_document
+from daihoi.exports.docx_page import (
+    TEXT_MM,
+    add_masthead,
+    fixed_table,
+    official_document,
+    repeat_header,
+)
+from daihoi.exports.minutes_model import Minutes, Para, Table, build_minutes
 from daihoi.interchange.election_file import CongressInfo
 
-
-def _masthead(document: DocumentType, congress: CongressInfo) -> None:
-    masthead = document.add_table(rows=1, cols=2)
-    left = [
-        congress.upper_organisation or "",
-        (congress.organisation or "").upper(),
-        "BAN KIỂM PHIẾU",
-    ]
-    masthead.cell(0, 0).text = "\n".join(w for w in left if w)
-    right = "ĐẢNG CỘNG SẢN VIỆT NAM"
-    if congress.place and congress.held_on:
-        right += f"\n{congress.place}, {format_date(congress.held_on)}"
-    masthead.cell(0, 1).text = right
-    for cell in masthead.rows[0].cells:
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+_ALIGN = {
+    "L": WD_ALIGN_PARAGRAPH.LEFT,
+    "C": WD_ALIGN_PARAGRAPH.CENTER,
+    "R": WD_ALIGN_PARAGRAPH.RIGHT,
+}
 
 
-def _candidate_table(document: DocumentType, outcome: Outcome) -> None:
-    denominator = outcome.percent_denominator
-    table = document.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    basis = "Tỷ lệ %" + (f" (so với {format_int(denominator)})" if denominator else "")
-    heading = ("STT", "Họ và tên", "Số phiếu", basis)
-    for cell, words in zip(table.rows[0].cells, heading, strict=True):
-        cell.text = words
-    for candidate in outcome.candidates:
-        row = table.add_row().cells
-        row[0].text = str(candidate.number)
-        row[1].text = candidate.name
-        row[2].text = format_int(candidate.votes)
-        row[3].text = text._percent(candidate.votes, outcome)
+def _paras(document: DocumentType, paras: tuple[Para, ...]) -> None:
+    for para in paras:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.paragraph_format.keep_together = True
+        run = paragraph.add_run(f"– {para.words}" if para.style == "item" else para.words)
+        run.bold = para.style == "heading"
+        if para.style in {"item", "entry"}:
+            paragraph.paragraph_format.left_indent = Mm(6)
+        if para.style == "small":
+            run.font.size = Pt(12)
+
+
+def _table(document: DocumentType, table: Table) -> None:
+    scale = TEXT_MM / sum(c.width_mm for c in table.columns)
+    widths = [c.width_mm * scale for c in table.columns]
+    grid = fixed_table(document, widths, rows=1 + len(table.rows), grid=True)
+    heading = tuple(c.heading for c in table.columns)
+    for index, (row, cells) in enumerate(
+        zip([heading, *table.rows], (r.cells for r in grid.rows), strict=True)
+    ):
+        for cell, column, words in zip(cells, table.columns, row, strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.alignment = _ALIGN["C" if index == 0 else column.align]
+            paragraph.add_run(words).bold = index == 0
+    repeat_header(grid)
+
+
+def render_docx(minutes: Minutes) -> bytes:
+    """The minutes as DOCX bytes."""
+    document = official_document(rehearsal=minutes.rehearsal)
+    if minutes.fingerprint:
+        footer = document.sections[0].footer.paragraphs[0]
+        footer.add_run(minutes.fingerprint).font.size = Pt(8)
+    head = minutes.masthead
+    left = [(head.upper, False)] if head.upper else []
+    add_masthead(document, left + [(w, True) for w in head.issuer], head.place_and_date)
+    for index, words in enumerate((minutes.title, *minutes.subtitle)):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(words)
+        run.bold = True
+        if index == 0:
+            run.font.size = Pt(15)
+    document.add_paragraph()
+    _paras(document, minutes.figures)
+    caption = document.add_paragraph()
+    caption.paragraph_format.keep_with_next = True
+    caption.add_run(minutes.caption).bold = True
+    _table(document, minutes.table)
+    document.add_paragraph()
+    _paras(document, minutes.closing + minutes.settings)
+    document.add_paragraph()
+    widths = (TEXT_MM / 2, TEXT_MM / 2)
+    cells = fixed_table(document, widths, rows=1, grid=False).rows[0].cells
+    for cell, words in zip(cells, minutes.signatures, strict=True):
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(words).bold = True
+        note = cell.add_paragraph()
+        note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        note.add_run(minutes.sign_note).italic = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def minutes_docx(  # noqa: PLR0913 - the count, its header, and five things printed with it
@@ -61,35 +110,13 @@ def minutes_docx(  # noqa: PLR0913 - the count, its header, and five things prin
     scans: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The minutes of one count as DOCX bytes."""
-    document = official_document(rehearsal=rehearsal)
-    section = document.sections[0]
-    if sha256:
-        section.footer.paragraphs[0].text = f"Dấu vân tay tệp bầu cử (SHA-256): {sha256}"
-    _masthead(document, congress)
-    header = text._header(outcome, congress)
-    title_at = header.index("BIÊN BẢN KIỂM PHIẾU")
-    for words in header[title_at:]:
-        if words:
-            paragraph = document.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.add_run(words).bold = True
-    for words in text._figures(outcome) + text.base_lines(derivation) + text.scan_lines(scans):
-        if words:
-            document.add_paragraph(words)
-    document.add_paragraph().add_run(
-        "Kết quả bầu cử (xếp theo thứ tự tên người theo vần A, B, C):"
-    ).bold = True
-    _candidate_table(document, outcome)
-    closing = text._elected(outcome) + text._composition(outcome, congress)
-    closing += text._warnings(outcome)
-    closing += [f"Giải trình [{c}]: {e}" for c, e in (explanations or {}).items()]
-    closing += text._settings(outcome)
-    for words in closing:
-        if words:
-            document.add_paragraph(words)
-    signatures = document.add_table(rows=1, cols=2)
-    signatures.cell(0, 0).text = "CÁC THÀNH VIÊN BAN KIỂM PHIẾU"
-    signatures.cell(0, 1).text = "TRƯỞNG BAN KIỂM PHIẾU\n(Ký, ghi rõ họ tên)"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    minutes = build_minutes(
+        outcome,
+        congress,
+        derivation=derivation,
+        scans=scans,
+        explanations=explanations,
+        sha256=sha256,
+        rehearsal=rehearsal,
+    )
+    return render_docx(minutes)

@@ -38,7 +38,6 @@ from daihoi.db.models import AuditEvent, Congress, Election, ScannedBallot
 from daihoi.exports.minutes_docx import minutes_docx
 from daihoi.exports.minutes_pdf import minutes_pdf
 from daihoi.exports.minutes_text import minutes_text
-from daihoi.exports.pdf_page import REHEARSAL_MARK
 from daihoi.exports.results_xlsx import results_workbook
 from daihoi.interchange.election_file import load_election
 from daihoi.labels import (
@@ -444,22 +443,22 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
         )
         return response
     if kind == "xlsx":
-        title = f"{e.congress.organisation.name} — Đại hội lần thứ {e.congress.number}"
-        if rehearsal:
-            title = f"{REHEARSAL_MARK} — {title}"
-        data = results_workbook(e.result.document, title=title, sha256=e.result.sha256, body=e.body)
+        data = results_workbook(outcome, info, sha256=e.result.sha256, rehearsal=rehearsal)
         response = HttpResponse(
             data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
         response["Content-Disposition"] = f'attachment; filename="ket-qua-{e.pk}.xlsx"'
         return response
     if kind == "txt":
-        text = minutes_text(outcome, info, parsed.derivation, scans_for_minutes(e))
-        if rehearsal:
-            text = f"{REHEARSAL_MARK}\n\n{text}"
-        for code, explanation in e.acknowledgements.items():
-            text += f"\nGiải trình [{code}]: {explanation}"
-        text += f"\nDấu vân tay tệp bầu cử (SHA-256): {e.result.sha256}\n"
+        text = minutes_text(
+            outcome,
+            info,
+            parsed.derivation,
+            scans_for_minutes(e),
+            explanations=e.acknowledgements,
+            sha256=e.result.sha256,
+            rehearsal=rehearsal,
+        )
         return HttpResponse(text, content_type="text/plain; charset=utf-8")
     raise Http404
 

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from daihoi.core.counting import count_checked
 from daihoi.core.outcome import Outcome
 from daihoi.exports.minutes_docx import minutes_docx
+from daihoi.exports.minutes_model import scan_paras
 from daihoi.exports.minutes_pdf import minutes_pdf
-from daihoi.exports.minutes_text import scan_lines
 from daihoi.interchange.election_file import ElectionFile, load_election
 
 SHA = "0f" * 32
@@ -23,7 +23,7 @@ EXPECTED = (
     "Số phiếu thu vào: 284",
     "Nguyễn Thanh Bình",
     "nữ 8/41, tỷ lệ 19,51%",
-    "Giải trình [collected_below_issued]",
+    "Giải trình: Số phiếu thu vào (284) ít hơn số phiếu phát ra (285): một phiếu",
     "TRƯỞNG BAN KIỂM PHIẾU",
     SHA,
 )
@@ -91,7 +91,7 @@ def test_docx_carries_the_same_content(reference: tuple[ElectionFile, Outcome]) 
 
 def test_the_minutes_say_how_scanned_ballots_were_read_and_which_omr_rule_applied() -> None:
     """open-points.md: an OPEN-OMR setting that shaped a count is printed in its minutes."""
-    assert scan_lines(None) == []
+    assert scan_paras(None) == []
     scans = {
         "read": 280,
         "confirmed": 4,
@@ -100,10 +100,10 @@ def test_the_minutes_say_how_scanned_ballots_were_read_and_which_omr_rule_applie
         "stray_ink_max_mm": 1.5,
         "mixed_ink": "warn",
     }
-    default = "\n".join(scan_lines(scans))
+    default = "\n".join(p.words for p in scan_paras(scans))
     assert "Phiếu quét: 280 phiếu máy đọc tự động; 4 phiếu Ban kiểm phiếu xem xét" in default
     assert "1 trang máy không đọc được" in default
     assert "nét gạch không phủ hết họ và tên, gạch dưới" in default
     assert "vết mực nhỏ hơn 1,5 mm được bỏ qua" in default
-    ruled = "\n".join(scan_lines({**scans, "partial_strike": "covers_70"}))
+    ruled = "\n".join(p.words for p in scan_paras({**scans, "partial_strike": "covers_70"}))
     assert "nét gạch qua chữ phủ từ 70% họ và tên trở lên được tính là gạch tên" in ruled
