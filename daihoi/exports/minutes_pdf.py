@@ -17,13 +17,14 @@ from daihoi.exports.minutes_model import Minutes, Para, Table, build_minutes
 from daihoi.exports.pdf_page import LINE_MM, SERIF, OfficialPage
 from daihoi.interchange.election_file import CongressInfo
 
-ROW_MM = 7.5
+ROW_MM = 7
 TABLE_PT = 12.5
 
 
 def _paras(pdf: OfficialPage, paras: tuple[Para, ...]) -> None:
     for para in paras:
         if para.style == "heading":
+            pdf.ln(1.5)
             pdf.paragraph(para.words, style="B")
         elif para.style == "item":
             pdf.paragraph(f"– {para.words}", indent=6)

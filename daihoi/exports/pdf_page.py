@@ -109,7 +109,7 @@ class OfficialPage(FPDF):
         self.line(centre - 12, rule_y, centre + 12, rule_y)
         left_bottom = rule_y
         right_x = self.l_margin + LEFT_HEAD_MM
-        right_w = self.w - self.r_margin - right_x + 8
+        right_w = self.w - self.r_margin - right_x
         self.set_font(SERIF, "B", size + 1)
         self.set_xy(right_x, top)
         self.cell(right_w, 6, "ĐẢNG CỘNG SẢN VIỆT NAM", align="C")
@@ -118,6 +118,8 @@ class OfficialPage(FPDF):
         self.line(middle - half, top + 6.3, middle + half, top + 6.3)
         if place_and_date:
             self.set_font(SERIF, "I", size)
+            while self.get_string_width(place_and_date) > right_w - 2 and self.font_size_pt > 11:
+                self.set_font_size(self.font_size_pt - 0.5)
             self.set_xy(right_x, top + 9)
             self.cell(right_w, 6, place_and_date, align="C")
         self.set_y(max(left_bottom, top + 15) + 7)
