@@ -27,6 +27,7 @@ from daihoi.exports.pdf_page import (
 FONT = "Times New Roman"
 TEXT_MM = 210 - LEFT_MM - RIGHT_MM
 HEAD_INTO_MARGIN_MM = 15
+LONG_ISSUER = 28  # characters of the header's left column at 13 pt
 
 
 def official_document(*, rehearsal: bool) -> DocumentType:
@@ -107,7 +108,10 @@ def add_masthead(
     table._tbl.tblPr.append(indent)
     cells = table.rows[0].cells
     for index, (words, bold) in enumerate(left):
-        _centred(cells[0], first=index == 0).add_run(words).bold = bold
+        run = _centred(cells[0], first=index == 0).add_run(words)
+        run.bold = bold
+        if len(words) > LONG_ISSUER:  # a long name: a point smaller, as the PDF shrinks it
+            run.font.size = Pt(12)
     rule = _centred(cells[0], first=False)
     rule.paragraph_format.line_spacing = Pt(4)
     rule_below(rule, length_mm=30, within_mm=widths[0])
