@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from daihoi.web import attendance_views, register_views, scan_views, setup_views, views
+from daihoi.web import attendance_views, list_views, register_views, scan_views, setup_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -42,6 +42,11 @@ urlpatterns = [
         "bau-cu/<int:election_id>/chi-dinh/",
         setup_views.election_appointed,
         name="election_appointed",
+    ),
+    path(
+        "bau-cu/<int:election_id>/thong-qua-danh-sach/",
+        list_views.list_approval,
+        name="list_approval",
     ),
     path("dai-hoi/<int:congress_id>/man-chieu/", views.projector_link, name="projector_link"),
     path("dai-hoi/<int:congress_id>/nhat-ky/", views.audit, name="audit"),

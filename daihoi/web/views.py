@@ -29,6 +29,7 @@ from daihoi.actions.steps import (
     record_figures,
     switch_to_official,
 )
+from daihoi.certification_queries import certification_check
 from daihoi.core.codes import Meeting
 from daihoi.core.counting import count_checked
 from daihoi.core.keying import row_width
@@ -43,8 +44,11 @@ from daihoi.interchange.election_file import load_election
 from daihoi.labels import (
     BASE_CATEGORIES,
     LIST_FINDINGS,
+    NEXT_ACTIONS,
     WARNINGS,
     fill,
+    next_step_code,
+    words,
 )
 from daihoi.omr.layout import PAPERS
 from daihoi.queries import get_election_view, get_projector_state
@@ -121,7 +125,7 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
                 for f in get_election_view(e).list_findings
             ],
             "warnings": [(w.code, fill(WARNINGS[w.code][0], w.values)) for w in pending_warnings(e)]
-            if e.state != Election.State.CERTIFIED
+            if e.state == Election.State.OPEN  # a setup election has issued no ballot yet
             else [],
             "categories": [
                 (code, BASE_CATEGORIES[code][0], e.excluded_from_base.get(code, 0))
@@ -133,8 +137,24 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             "papers": list(PAPERS),
             "default_copies": default_copies(e),
             "scans_waiting": e.scans.filter(state=ScannedBallot.State.REVIEW).count(),
+            "acknowledged": [
+                (words(WARNINGS, code), text) for code, text in e.acknowledgements.items()
+            ],
+            "next_step": _next_step_words(e),
+            "certification": certification_check(e)
+            if e.state == Election.State.OPEN and can(request.user, Permission.CERTIFY)
+            else None,
         },
     )
+
+
+def _next_step_words(e: Election) -> str:
+    """What the congress must decide after a certified count, in words (no rule ids)."""
+    if e.state != Election.State.CERTIFIED:
+        return ""
+    nxt = e.result.document.get("next") or {}
+    code = next_step_code(str(nxt.get("action", "")), str(nxt.get("rule", "")), e.meeting)
+    return words(NEXT_ACTIONS, code, nxt)
 
 
 @require(Permission.SETTLE_DIFFERENCES)
@@ -372,14 +392,21 @@ def _settle(request: HttpRequest, e: Election) -> None:
 
 
 @require(Permission.CERTIFY)
-@require_POST
 def certify(request: HttpRequest, election_id: int) -> HttpResponse:
-    try:
-        certify_result(request.user, election_id)  # type: ignore[arg-type]  # signed in
-    except ActionError as error:
-        messages.error(request, error_text(error))
-        return redirect("election", election_id)
-    return redirect("result", election_id)
+    """The key figures the result will freeze, and the confirmation; or what is still missing."""
+    e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
+    if request.method == "POST":
+        try:
+            certify_result(request.user, election_id)  # type: ignore[arg-type]  # signed in
+        except ActionError as error:
+            messages.error(request, error_text(error))
+            return redirect("certify", election_id)
+        return redirect("result", election_id)
+    return render(
+        request,
+        "web/certify.html",
+        {"congress": e.congress, "election": e, "check": certification_check(e)},
+    )
 
 
 @require(Permission.VIEW_CONGRESS)

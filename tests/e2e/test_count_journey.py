@@ -150,14 +150,13 @@ def test_import_define_enter_twice_settle_certify_project_and_print(
     enter_stack(page, base, election, team=2, odd_sheet=7)
 
     page.goto(f"{base}/bau-cu/{election.pk}/")
-    with page.expect_navigation():
-        page.click("text=Chứng nhận kết quả")
+    certify = page.get_by_role("button", name="Chứng nhận kết quả", exact=True)
+    assert certify.count() == 0  # not possible yet: the page says why
     assert "Còn 1 phiếu nhập khác nhau" in page.content()
 
     page.goto(f"{base}/bau-cu/{election.pk}/khac-biet/")
-    row = page.locator("form", has_text="Tổ 1:")
     with page.expect_navigation():
-        row.locator("button").click()
+        page.locator("button[data-key='1']").click()
     assert "Không còn khác biệt nào." in page.content()
 
     projector = browser.new_page(viewport={"width": 1280, "height": 720})
@@ -167,7 +166,9 @@ def test_import_define_enter_twice_settle_certify_project_and_print(
 
     page.goto(f"{base}/bau-cu/{election.pk}/")
     with page.expect_navigation():
-        page.click("text=Chứng nhận kết quả")
+        page.get_by_role("button", name="Chứng nhận kết quả", exact=True).click()
+    with page.expect_navigation():
+        page.click("text=Đồng ý, chứng nhận kết quả này")
     assert "/ket-qua/" in page.url
     assert "Trần Thị Bình" in page.inner_text("table")
 
