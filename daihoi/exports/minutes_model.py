@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from daihoi.core.candidates import check_surplus
 from daihoi.core.composition import Composition, Share, composition_of
 from daihoi.core.findings import Finding
 from daihoi.core.outcome import Outcome
@@ -21,6 +22,7 @@ from daihoi.labels import (
     BASE_CATEGORIES,
     BODIES,
     INVALID_REASONS,
+    LIST_FINDINGS,
     MEETINGS,
     NEXT_ACTIONS,
     WARNINGS,
@@ -29,6 +31,7 @@ from daihoi.labels import (
     fill,
     next_step_code,
     setting_notes,
+    words,
 )
 
 Align = Literal["L", "C", "R"]
@@ -166,10 +169,8 @@ def _figures(outcome: Outcome) -> list[Para]:
     seats = f"Số lượng cần bầu: {format_int(election.seats)}"
     if election.alternate_seats:
         seats += f" chính thức và {format_int(election.alternate_seats)} dự khuyết"
-    paras = [
-        Para(seats),
-        Para(f"Tổng số {words.voters} được triệu tập: {format_int(base.summoned)}"),
-    ]
+    paras = [Para(seats), *_list_paras(outcome)]
+    paras.append(Para(f"Tổng số {words.voters} được triệu tập: {format_int(base.summoned)}"))
     present = election.electorate.present
     if present is not None:
         paras.append(
@@ -200,6 +201,24 @@ def _figures(outcome: Outcome) -> list[Para]:
     ]
     for reason, n in sorted(tally.invalid_by_reason.items()):
         paras.append(Para(f"{INVALID_REASONS[str(reason)][0]}: {format_int(n)}", "item"))
+    return paras
+
+
+def _list_paras(outcome: Outcome) -> list[Para]:
+    """The list against the seats, as the press reports it ("số dư 8, 19,51%"), and its checks.
+
+    R4: the surplus cap blocks printing and the 10–15 % band is a warning; both were checked
+    before the ballots were printed, and are shown again so a recount from the file shows them.
+    """
+    election = outcome.election
+    names, seats = len(election.candidates), election.seats + election.alternate_seats
+    line = f"Số người trong danh sách bầu cử: {format_int(names)}"
+    if names > seats:
+        surplus = names - seats
+        line += f"; số dư {format_int(surplus)}, {format_percent(surplus, seats)}"
+    paras = [Para(line)]
+    findings = check_surplus(election.body, election.seats, names, outcome.ruleset.settings)
+    paras += [Para(words(LIST_FINDINGS, f.code, f.values, "vi"), "item") for f in findings]
     return paras
 
 

@@ -171,7 +171,7 @@ LIST_FINDINGS: Mapping[str, Label] = {
         ),
     ),
     "surplus_outside_preparation_band": (
-        ("Số dư {surplus} ngoài khoảng 10–15% cấp ủy chuẩn bị ({band_low}–{band_high} người) ."),
+        ("Số dư {surplus} ngoài khoảng 10–15% cấp ủy chuẩn bị ({band_low}–{band_high} người)."),
         (
             "A surplus of {surplus} is outside the convening committee's 10–15 % band "
             "({band_low}–{band_high})."

@@ -136,3 +136,23 @@ def test_quickstart_counts_the_bundled_reference_election() -> None:
     assert len(as_json["elected"]) == 41
     assert as_json["next"]["action"] == "done"
     assert as_json["ruleset"] == "244-2014"
+
+
+def test_the_minutes_give_the_surplus_and_the_list_checks(tmp_path: Path) -> None:
+    """As the press reports it ("số dư 8, 19,51%"); the 30 % cap and the 10–15 % band (R4)."""
+    reference = daihoi("count")
+    assert reference.returncode == 0, reference.stderr
+    assert "Số người trong danh sách bầu cử: 49; số dư 8, 19,51%" in reference.stdout
+    assert "ngoài khoảng 10–15%" in reference.stdout
+    from importlib import resources
+
+    document = json.loads(
+        resources.files("daihoi.examples")
+        .joinpath("reference-executive-committee.json")
+        .read_text()
+    )
+    document["seats"] = 30  # 49 names for 30 seats: a surplus of 19, over the cap of 9
+    run = daihoi("count", write(tmp_path, "over.json", document))
+    assert run.returncode == 0, run.stderr
+    assert "số dư 19, 63,33%" in run.stdout
+    assert "vượt 30% số lượng cần bầu (tối đa 9)" in run.stdout
