@@ -3,6 +3,7 @@
 import json
 from typing import Any
 
+from daihoi.core.codes import NextAction
 from daihoi.core.outcome import Outcome
 from daihoi.core.vi.formatting import percent_value
 
@@ -10,9 +11,12 @@ FORMAT = "daihoi.result/1"
 
 
 def percent_text(votes: int, outcome: Outcome) -> str | None:
-    """A candidate's percentage as printed: decimal comma, on the `percent_base` (OPEN-14)."""
+    """A candidate's percentage as printed: decimal comma, on the `percent_base` (OPEN-14).
+
+    None where it means nothing: no denominator, or a count that cannot stand (R12 step 3).
+    """
     denominator = outcome.percent_denominator
-    if denominator is None:
+    if denominator is None or outcome.next.action is NextAction.BOARD_DECISION:
         return None
     value = percent_value(votes, denominator, outcome.ruleset.settings.percent_decimals)
     return format(value, "f").replace(".", ",")

@@ -116,3 +116,5 @@ def test_v27_more_collected_than_issued_needs_a_board_decision(ruleset: str) -> 
     assert result["ballots"]["collected"] == 101
     assert result["next"]["action"] == "board_decision"
     assert result["elected"] == []
+    # no figure of a count that cannot stand: no share of the base, nobody over half
+    assert [(c["percent"], c["over_half"]) for c in result["candidates"]] == [(None, False)] * 2
