@@ -12,7 +12,7 @@ from daihoi.core.counting import count_checked
 from daihoi.exports.minutes_text import minutes_text
 from daihoi.interchange.election_file import ElectionFile, ElectionFileError, load_election
 from daihoi.interchange.result_file import result_json
-from daihoi.labels import WARNINGS, fill, problem_text
+from daihoi.labels import WARNINGS, problem_text, words
 
 EXIT_MALFORMED = 2
 REFERENCE_EXAMPLE = "reference-executive-committee.json"
@@ -51,8 +51,8 @@ def run_count(paths: list[str], *, as_json: bool, lang: str) -> int:
         if as_json:
             print(result_json(outcome))
             for warning in outcome.warnings:
-                words = WARNINGS[warning.code][0 if lang != "en" else 1]
-                print(f"warning {warning.code}: {fill(words, warning.values)}", file=sys.stderr)
+                said = words(WARNINGS, warning.code, warning.values, lang)
+                print(f"{'warning' if lang == 'en' else 'cảnh báo'}: {said}", file=sys.stderr)
         else:
             if index:
                 print("\n" + "=" * 78 + "\n")
