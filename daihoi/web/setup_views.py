@@ -15,7 +15,7 @@ from daihoi.core.rulesets.model import SETTING_SPECS
 from daihoi.core.rulesets.registry import DEFAULT_RULESET_ID, RULESETS
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Congress
-from daihoi.labels import BODIES
+from daihoi.labels import BODIES, SETTINGS, setting_value_words, words
 from daihoi.web.language import error_text
 
 
@@ -70,7 +70,10 @@ def congress_new(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("congress", congress.pk)
     ruleset = RULESETS[ruleset_id]
-    settings = [(spec, getattr(ruleset.settings, spec.name)) for spec in SETTING_SPECS]
+    settings = [
+        _setting_row(spec.name, spec.choices, getattr(ruleset.settings, spec.name))
+        for spec in SETTING_SPECS
+    ]
     return render(
         request,
         "web/congress_new.html",
@@ -81,6 +84,16 @@ def congress_new(request: HttpRequest) -> HttpResponse:
             "default_sessions": "Phiên trù bị\nPhiên thứ nhất\nPhiên thứ hai\nBế mạc",
         },
     )
+
+
+def _setting_row(name: str, choices: tuple[object, ...], default: object) -> dict[str, object]:
+    """One setting as the form shows it: its name and choices in words, never its key."""
+    return {
+        "field": f"setting_{name}",
+        "label": words(SETTINGS, name),
+        "default": setting_value_words(name, default),
+        "choices": [(str(c).lower(), setting_value_words(name, c)) for c in choices],
+    }
 
 
 @require(Permission.MANAGE_CONGRESS)
