@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from daihoi.access import Permission, require
+from daihoi.access import Permission, can, require
 from daihoi.actions.errors import ActionError
 from daihoi.actions.register import (
     import_candidates,
@@ -25,7 +26,15 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def register(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
     delegates = sorted(congress.delegates.all(), key=lambda d: name_sort_key(d.full_name))
-    return render(request, "web/register.html", {"congress": congress, "delegates": delegates})
+    return render(
+        request,
+        "web/register.html",
+        {
+            "congress": congress,
+            "delegates": delegates,
+            "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+        },
+    )
 
 
 @require(Permission.MANAGE_CONGRESS)
@@ -41,7 +50,7 @@ def register_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "Chưa chọn tệp / no file chosen")
+        messages.error(request, _("No file was chosen."))
         return redirect("register", congress_id)
     try:
         preview = preview_register(congress, upload.read())
@@ -76,7 +85,7 @@ def candidates_upload(request: HttpRequest, election_id: int) -> HttpResponse:
     )
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "Chưa chọn tệp / no file chosen")
+        messages.error(request, _("No file was chosen."))
         return redirect("election", election_id)
     try:
         preview = preview_candidates(election, upload.read())

@@ -5,6 +5,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from daihoi.access import Permission, require
@@ -46,7 +47,7 @@ def ballot_papers(request: HttpRequest, election_id: int) -> HttpResponse:
         copies = int(request.GET.get("copies") or default_copies(e))
         data = print_ballots(request.user, e.pk, paper, copies)  # type: ignore[arg-type]
     except ValueError:
-        messages.error(request, "Số bản in phải là số nguyên / copies must be a whole number")
+        messages.error(request, _("The number of copies must be a whole number."))
         return redirect("election", election_id)
     except ActionError as error:
         messages.error(request, error_text(error))

@@ -5,6 +5,8 @@ from datetime import date
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, require
@@ -16,7 +18,14 @@ from daihoi.core.rulesets.registry import DEFAULT_RULESET_ID, RULESETS
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Congress
 from daihoi.labels import BODIES, SETTINGS, setting_value_words, words
+from daihoi.web.entry_form import BadValueError, whole_number
 from daihoi.web.language import error_text
+
+#: more seats than any body has: a bound for the form, so a typing slip is refused in words
+MOST_SEATS = 999
+INVALID_INPUT = gettext_noop(
+    "A number or a date in the form is not valid: numbers are whole, dates are chosen in the field."
+)
 
 
 def _settings_from(post: dict[str, str], ruleset_id: str) -> dict[str, object]:
@@ -65,8 +74,10 @@ def congress_new(request: HttpRequest) -> HttpResponse:
             )
         except ActionError as error:
             messages.error(request, error_text(error))
-        except ValueError as error:
-            messages.error(request, f"Dữ liệu không hợp lệ / invalid input: {error}")
+        except BadValueError as error:
+            messages.error(request, str(error))
+        except ValueError:
+            messages.error(request, _(INVALID_INPUT))
         else:
             return redirect("congress", congress.pk)
     ruleset = RULESETS[ruleset_id]
@@ -105,16 +116,22 @@ def election_new(request: HttpRequest, congress_id: int) -> HttpResponse:
                 request.user,  # type: ignore[arg-type]  # signed in
                 congress.pk,
                 body=request.POST.get("body", ""),
-                seats=int(request.POST.get("seats") or 0),
-                alternate_seats=int(request.POST.get("alternate_seats") or 0),
-                entry_teams=int(request.POST.get("entry_teams") or 1),
+                seats=whole_number(request.POST.get("seats"), 1, MOST_SEATS, _("number of seats")),
+                alternate_seats=whole_number(
+                    request.POST.get("alternate_seats") or "0", 0, MOST_SEATS, _("alternate seats")
+                ),
+                entry_teams=whole_number(
+                    request.POST.get("entry_teams") or "1", 1, 3, _("number of entry teams")
+                ),
                 delegate_ids=[int(i) for i in request.POST.getlist("delegates")],
                 list_approval=request.POST.get("list_approval", ""),
             )
         except ActionError as error:
             messages.error(request, error_text(error))
-        except ValueError as error:
-            messages.error(request, f"Dữ liệu không hợp lệ / invalid input: {error}")
+        except BadValueError as error:
+            messages.error(request, str(error))
+        except ValueError:
+            messages.error(request, _(INVALID_INPUT))
         else:
             return redirect("election", election.pk)
     delegates = sorted(congress.delegates.all(), key=lambda d: name_sort_key(d.full_name))

@@ -72,7 +72,11 @@ from daihoi.web.paper_view import differing_rows, readings
 def home(request: HttpRequest) -> HttpResponse:
     """The congresses this installation holds."""
     congresses = Congress.objects.select_related("organisation").order_by("-starts_on")
-    return render(request, "web/home.html", {"congresses": congresses})
+    return render(
+        request,
+        "web/home.html",
+        {"congresses": congresses, "can_manage": can(request.user, Permission.MANAGE_CONGRESS)},
+    )
 
 
 @require(Permission.VIEW_CONGRESS)
@@ -173,7 +177,7 @@ def election_figures(request: HttpRequest, election_id: int) -> HttpResponse:
     except ActionError as error:
         messages.error(request, error_text(error))
     except ValueError:
-        messages.error(request, "Số liệu phải là số nguyên / figures must be whole numbers")
+        messages.error(request, _("The figures must be whole numbers."))
     return redirect("election", election_id)
 
 
