@@ -35,10 +35,8 @@ class ListVote:
 
 def check_vote(vote: ListVote) -> None:
     """The figures must add up, and more than half of those present must approve."""
-    for figure, value in (("votes_for", vote.votes_for), ("against", vote.against)):
-        if value < 0:
-            raise ActionError("figure_negative", figure, figure=figure)
-    if vote.present < 1 or vote.votes_for + vote.against > vote.present:
+    negative = min(vote.votes_for, vote.against) < 0
+    if negative or vote.present < 1 or vote.votes_for + vote.against > vote.present:
         raise ActionError(
             "list_vote_inconsistent",
             "present",
@@ -75,5 +73,6 @@ def record_list_approval(user: User, election_id: int, vote: ListVote) -> Electi
             against=vote.against,
             present=vote.present,
             held_on=vote.held_on.isoformat(),
+            list_approval=election.list_approval,
         )
         return election

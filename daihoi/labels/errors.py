@@ -230,4 +230,31 @@ ACTION_ERRORS: Mapping[str, Label] = {
         "Không có tài khoản {username}, hoặc tài khoản không được nhập phiếu.",
         "There is no account {username}, or it may not enter ballots.",
     ),
+    "list_approval_locked": (
+        (
+            "Phiếu bầu đã được in hoặc cuộc bầu cử đã bắt đầu: không thể ghi lại biểu quyết "
+            "thông qua danh sách."
+        ),
+        "The ballots are printed or the election has started: the list's approval cannot change.",
+    ),
+    "list_vote_inconsistent": (
+        (
+            "Số tán thành ({votes_for}) và không tán thành ({against}) không khớp với số đại biểu "
+            "có mặt ({present})."
+        ),
+        (
+            "In favour ({votes_for}) and against ({against}) do not fit the delegates present "
+            "({present})."
+        ),
+    ),
+    "list_vote_not_carried": (
+        (
+            "Danh sách mới được {votes_for}/{present} đại biểu có mặt tán thành, chưa quá một "
+            "nửa: chưa được thông qua."
+        ),
+        (
+            "Only {votes_for} of {present} delegates present approved the list, not more than "
+            "half: it is not approved."
+        ),
+    ),
 }
