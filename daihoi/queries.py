@@ -9,7 +9,7 @@ from daihoi.core.composition import Composition, composition_of
 from daihoi.core.counting import ballot_order
 from daihoi.core.findings import Finding
 from daihoi.db.mappers import core_candidates, ruleset_of, settled
-from daihoi.db.models import Election
+from daihoi.db.models import Congress, Election
 from daihoi.labels import BODIES
 
 
@@ -48,17 +48,33 @@ def get_election_view(election: Election) -> ElectionView:
     return ElectionView(election, list(ordered), findings, composition, progress, open_differences)
 
 
+def projector_election(congress: Congress) -> Election | None:
+    """What the hall's screen shows: the organiser's choice; else the last certified result;
+    else the election being counted (the latest open one)."""
+    if congress.projector_election_id is not None:
+        return congress.projector_election
+    certified = (
+        congress.elections.filter(state=Election.State.CERTIFIED)
+        .select_related("result")
+        .order_by("-result__certified_at", "-pk")
+        .first()
+    )
+    if certified is not None:
+        return certified
+    return congress.elections.filter(state=Election.State.OPEN).order_by("-pk").first()
+
+
 def get_projector_state(election: Election | None) -> dict[str, Any]:
     """The hall's screen: progress while counting; results only once certified."""
-    if election is None:
+    if election is None or election.state == Election.State.SETUP:
         return {"state": "idle"}
     entered = election.entries.filter(team=1).count()
+    body = BODIES.get(election.body, (election.body, ""))[0]
     state: dict[str, Any] = {
         "state": election.state,
         "election": election.pk,
         "body": election.body,
-        "title": f"Bầu {BODIES.get(election.body, (election.body, ''))[0]}"
-        + (f" — lần {election.round}" if election.round > 1 else ""),
+        "title": f"Kết quả bầu {body}" + (f" — lần {election.round}" if election.round > 1 else ""),
         "round": election.round,
         "seats": election.seats,
         "entered": entered,
@@ -66,11 +82,23 @@ def get_projector_state(election: Election | None) -> dict[str, Any]:
     }
     if election.state == Election.State.CERTIFIED:
         document = election.result.document
+        elected = set(document["elected"])
         state["result"] = {
             "base": document["base"],
             "votes_needed": document["votes_needed"],
-            "candidates": document["candidates"],
+            "candidates": [
+                {
+                    "id": c["id"],
+                    "name": c["name"],
+                    "votes": c["votes"],
+                    "percent": c.get("percent"),
+                    "elected": c["id"] in elected,
+                }
+                for c in document["candidates"]
+            ],
             "elected": document["elected"],
             "elected_alternates": document["elected_alternates"],
+            "elected_count": len(document["elected"]),
+            "alternates_count": len(document["elected_alternates"]),
         }
     return state

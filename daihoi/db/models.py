@@ -54,6 +54,11 @@ class Congress(models.Model):
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.REHEARSAL)
     #: the unguessable key of the hall's read-only projector link; empty when revoked
     projector_token = models.CharField(max_length=64, blank=True, db_index=True)
+    #: what the hall's screen shows, as the organiser chose; None: the last certified result
+    #: (or, before any, the election being counted), so opening another election replaces nothing
+    projector_election = models.ForeignKey(
+        "Election", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     #: the session the doors check delegates in for
     current_session = models.ForeignKey(
         "Session", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

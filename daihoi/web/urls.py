@@ -3,7 +3,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from daihoi.web import attendance_views, list_views, register_views, scan_views, setup_views, views
+from daihoi.web import (
+    attendance_views,
+    list_views,
+    projector_views,
+    register_views,
+    scan_views,
+    setup_views,
+    views,
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -108,6 +116,15 @@ urlpatterns = [
         scan_views.scan_row,
         name="scan_row",
     ),
-    path("man-chieu/<str:token>/", views.projector, name="projector"),
-    path("man-chieu/<str:token>/du-lieu.json", views.projector_data, name="projector_data"),
+    path(
+        "dai-hoi/<int:congress_id>/man-chieu/hien-thi/",
+        projector_views.projector_choose,
+        name="projector_choose",
+    ),
+    path("man-chieu/<str:token>/", projector_views.projector, name="projector"),
+    path(
+        "man-chieu/<str:token>/du-lieu.json",
+        projector_views.projector_data,
+        name="projector_data",
+    ),
 ]

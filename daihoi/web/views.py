@@ -3,7 +3,7 @@
 import secrets
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -51,7 +51,7 @@ from daihoi.labels import (
     words,
 )
 from daihoi.omr.layout import PAPERS
-from daihoi.queries import get_election_view, get_projector_state
+from daihoi.queries import get_election_view
 from daihoi.scan_queries import scans_for_minutes
 from daihoi.web.attendance_views import base_breakdown
 from daihoi.web.entry_form import (
@@ -492,24 +492,6 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
         )
         return HttpResponse(text, content_type="text/plain; charset=utf-8")
     raise Http404
-
-
-def projector(request: HttpRequest, token: str) -> HttpResponse:
-    """The hall's screen, opened from the read-only link: no account, never logs out."""
-    c = get_object_or_404(Congress.objects.select_related("organisation"), projector_token=token)
-    if not token:
-        raise Http404
-    return render(request, "web/projector.html", {"congress": c, "token": token})
-
-
-def projector_data(request: HttpRequest, token: str) -> JsonResponse:
-    """What the projector shows now: the latest open election's progress, or a certified result."""
-    if not token:
-        raise Http404
-    c = get_object_or_404(Congress, projector_token=token)
-    current = c.elections.exclude(state=Election.State.SETUP).order_by("-pk").first()
-    open_one = c.elections.filter(state=Election.State.OPEN).order_by("-pk").first()
-    return JsonResponse(get_projector_state(open_one or current))
 
 
 @require(Permission.VIEW_AUDIT)

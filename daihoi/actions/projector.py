@@ -1,0 +1,20 @@
+"""What the hall's screen shows: the organiser's choice, recorded in the audit log.
+
+Without a choice the screen keeps the last certified result (or, before any, the election being
+counted): opening the next election must not replace a result the hall is still reading.
+"""
+
+from daihoi.actions.audit import User, record_event
+from daihoi.actions.transactions import write_transaction
+from daihoi.db.models import Congress, Election
+
+
+def choose_projector_election(user: User, congress: Congress, election_id: int | None) -> None:
+    """Show `election_id` on the projector, or (None) the last certified result by itself."""
+    with write_transaction():
+        election = (
+            None if election_id is None else Election.objects.get(pk=election_id, congress=congress)
+        )
+        Congress.objects.filter(pk=congress.pk).update(projector_election=election)
+        congress.projector_election = election
+        record_event(user, "projector_show", congress, election=election_id)

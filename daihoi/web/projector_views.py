@@ -1,0 +1,63 @@
+"""The hall's screen (read-only link, no account) and the organiser's choice of what it shows."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from daihoi.access import Permission, require
+from daihoi.actions.projector import choose_projector_election
+from daihoi.db.models import Congress, Election
+from daihoi.queries import get_projector_state, projector_election
+
+
+def projector(request: HttpRequest, token: str) -> HttpResponse:
+    """The hall's screen, opened from the read-only link: no account, never logs out."""
+    if not token:
+        raise Http404
+    c = get_object_or_404(Congress.objects.select_related("organisation"), projector_token=token)
+    return render(request, "web/projector.html", {"congress": c, "token": token, "words": _words()})
+
+
+def _words() -> dict[str, str]:
+    """The screen's words, in the page's language (the script only fills in the figures)."""
+    return {
+        "idle": _("No result to show yet."),
+        "counted": _("ballots counted"),
+        "elected": _("{n} elected"),
+        "none_elected": _("Nobody elected"),
+        "alternates": _("{n} elected as alternates"),
+        "needed": _("elected with {votes} votes or more (base {base})"),
+        "mark": _("elected"),
+        "number": _("No."),
+        "name": _("Full name"),
+        "votes": _("Votes"),
+        "percent": _("Share"),
+        "page": _("Page {page} of {pages}"),
+    }
+
+
+def projector_data(request: HttpRequest, token: str) -> JsonResponse:
+    """What the projector shows now (see `projector_election`): progress, or a certified result."""
+    if not token:
+        raise Http404
+    c = get_object_or_404(Congress, projector_token=token)
+    return JsonResponse(get_projector_state(projector_election(c)))
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def projector_choose(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """The organiser chooses the election the screen shows, or the last certified result."""
+    c = get_object_or_404(Congress, pk=congress_id)
+    chosen = request.POST.get("election", "")
+    try:
+        choose_projector_election(
+            request.user,  # type: ignore[arg-type]  # signed in
+            c,
+            int(chosen) if chosen.isdigit() else None,
+        )
+    except Election.DoesNotExist:
+        messages.error(request, "Không có cuộc bầu cử này / no such election")
+    return redirect("congress", congress_id)

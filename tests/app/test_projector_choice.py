@@ -1,0 +1,65 @@
+"""The hall's screen keeps the last certified result until the organiser chooses what it shows."""
+
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+
+from daihoi.access import Role
+from daihoi.actions.certify import open_election
+from daihoi.db.models import AuditEvent, Congress, Election
+from tests.e2e.reference_result import certified_reference
+
+
+def client_for(role: Role) -> Client:
+    client = Client()
+    user = User.objects.create_user(f"user-{role}", password="x")
+    user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    client.force_login(user)
+    return client
+
+
+def shown(congress: Congress) -> dict[str, object]:
+    data = Client().get(reverse("projector_data", args=[congress.projector_token])).json()
+    assert isinstance(data, dict)
+    return data
+
+
+def test_opening_another_election_keeps_the_certified_result_on_screen(db: None) -> None:
+    congress, committee = certified_reference()
+    assert shown(congress)["election"] == committee.pk
+    secretary = congress.elections.get(body="secretary")
+    open_election(User.objects.get(username="bantochuc"), secretary.pk)
+    data = shown(congress)
+    assert data["election"] == committee.pk  # not "0 / 284" of the secretary's count
+    result = data["result"]
+    assert isinstance(result, dict)
+    assert result["elected_count"] == len(committee.result.document["elected"])
+
+
+def test_the_organiser_chooses_what_the_screen_shows(db: None) -> None:
+    congress, committee = certified_reference()
+    secretary = congress.elections.get(body="secretary")
+    open_election(User.objects.get(username="bantochuc"), secretary.pk)
+    organiser = client_for(Role.ORGANISER)
+    page = organiser.get(reverse("congress", args=[congress.pk])).content.decode()
+    assert "Màn chiếu hiển thị:" in page
+    choose = reverse("projector_choose", args=[congress.pk])
+    assert organiser.post(choose, {"election": secretary.pk}).status_code == 302
+    data = shown(congress)
+    assert data["election"] == secretary.pk
+    assert "result" not in data  # its count, not yet a result
+    event = AuditEvent.objects.filter(congress=congress, action="projector_show").latest("pk")
+    assert event.details == {"election": secretary.pk}
+    organiser.post(choose, {"election": ""})
+    assert shown(congress)["election"] == committee.pk  # back to the last certified result
+    assert client_for(Role.VIEWER).post(choose, {"election": secretary.pk}).status_code == 403
+    assert Election.objects.get(pk=secretary.pk).state == Election.State.OPEN
+
+
+def test_an_election_still_in_preparation_shows_nothing(db: None) -> None:
+    congress, _ = certified_reference()
+    upper = congress.elections.get(body="upper_delegates")
+    client_for(Role.ORGANISER).post(
+        reverse("projector_choose", args=[congress.pk]), {"election": upper.pk}
+    )
+    assert shown(congress) == {"state": "idle"}
