@@ -27,9 +27,8 @@ class ListVote:
     def sentence(self) -> str:
         """The text Election.list_approval holds, in the words of a congress's minutes."""
         return (
-            f"Đại hội biểu quyết thông qua danh sách bầu cử {format_date(self.held_on)}: "
             f"{format_int(self.votes_for)}/{format_int(self.present)} đại biểu có mặt tán thành, "
-            f"{format_int(self.against)} không tán thành."
+            f"{format_int(self.against)} không tán thành ({format_date(self.held_on)})"
         )
 
 

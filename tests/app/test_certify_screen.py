@@ -102,8 +102,7 @@ def test_the_list_approval_is_recorded_with_its_figures_and_audit(db: None) -> N
     assert response.status_code == 302
     setup.refresh_from_db()
     assert setup.list_approval == (
-        "Đại hội biểu quyết thông qua danh sách bầu cử ngày 06 tháng 6 năm 2020: "
-        "280/284 đại biểu có mặt tán thành, 4 không tán thành."
+        "280/284 đại biểu có mặt tán thành, 4 không tán thành (ngày 06 tháng 6 năm 2020)"
     )
     event = AuditEvent.objects.get(action="approve_list")
     assert event.details["votes_for"] == 280
