@@ -6,6 +6,7 @@ recorded as data on the certified election; the next election is created from it
 engine on its own (DEVELOPERS.md).
 """
 
+import contextlib
 from collections.abc import Mapping
 
 from django.db import transaction
@@ -14,10 +15,9 @@ from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.scan_records import forget_images
 from daihoi.actions.transactions import write_transaction
-from daihoi.core.codes import Meeting
+from daihoi.core.codes import BaseCategory
 from daihoi.core.counting import count_checked, count_warnings
 from daihoi.core.findings import Finding
-from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.core.validation import ElectionInvalidError, admit
 from daihoi.core.vi.text import nfc
 from daihoi.db.mappers import core_election, ruleset_of, settled
@@ -33,6 +33,7 @@ from daihoi.db.models import (
 )
 
 FIGURES = ("summoned", "present", "ballots_issued", "ballots_collected")
+_CATEGORIES = frozenset(str(c) for c in BaseCategory)
 
 
 def pending_warnings(election: Election) -> list[Finding]:
@@ -40,10 +41,11 @@ def pending_warnings(election: Election) -> list[Finding]:
     ruleset = ruleset_of(election.congress)
     ballots, _ = settled(election)
     core = core_election(election, [ballots[sheet] for sheet in sorted(ballots)])
-    try:  # the tally's own warnings (a name on more ballots than issued) need the ballots
-        found = list(count_checked(admit(core, ruleset)).warnings)
-    except ElectionInvalidError:  # figures not yet recorded: the figures' warnings alone
-        found = count_warnings(core, election.ballots_collected, ruleset.settings)
+    found = count_warnings(core, election.ballots_collected, ruleset.settings)
+    if len(ballots) == election.ballots_collected:
+        # every ballot settled: the tally's own warnings (a name on more ballots than issued)
+        with contextlib.suppress(ElectionInvalidError):
+            found = list(count_checked(admit(core, ruleset)).warnings)
     return [w for w in found if w.code not in election.acknowledgements]
 
 
@@ -84,9 +86,8 @@ def record_figures(
                 collected=election.ballots_collected,
                 entered=entered,
             )
-        allowed = ALLOWED_CATEGORIES[Meeting(election.meeting)]
         for category in excluded:
-            if category not in allowed:  # a correction names a known figure, or is refused
+            if category not in _CATEGORIES:  # a correction names a known figure, or is refused
                 raise ActionError("unknown_figure", "excluded", figure=category)
         new_excluded = {k: int(v) for k, v in excluded.items() if int(v)}
         corrections = _corrections(before, election, new_excluded)

@@ -186,3 +186,14 @@ def test_switch_to_official_clears_the_rehearsal(election: Election, clerk: User
     with pytest.raises(ActionError) as caught:
         switch_to_official(clerk, election.congress_id)
     assert caught.value.code == "already_official"
+
+
+def test_pending_warnings_use_the_recorded_figures_before_entry(
+    election: Election, clerk: User
+) -> None:
+    """9 issued, 9 collected, nothing typed yet: no "collected below issued" from the empty stack."""
+    from daihoi.actions.steps import pending_warnings
+
+    assert [w.code for w in pending_warnings(election)] == []
+    record_entry(clerk, election.pk, 1, 1, {"kept": ["c1", "c2"]})
+    assert [w.code for w in pending_warnings(election)] == []
