@@ -191,7 +191,7 @@ def test_switch_to_official_clears_the_rehearsal(election: Election, clerk: User
 def test_pending_warnings_use_the_recorded_figures_before_entry(
     election: Election, clerk: User
 ) -> None:
-    """9 issued, 9 collected, nothing typed yet: no "collected below issued" from the empty stack."""
+    """9 issued, 9 collected, nothing typed yet: no "collected below issued" from an empty stack."""
     from daihoi.actions.steps import pending_warnings
 
     assert [w.code for w in pending_warnings(election)] == []
