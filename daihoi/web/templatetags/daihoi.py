@@ -43,3 +43,12 @@ def body_label(code: str) -> str:
 @register.filter
 def state_label(code: str) -> str:
     return words(ELECTION_STATES, code)
+
+
+@register.filter
+def ruleset_title(ruleset_id: str) -> str:
+    """A rule set as a person names it: its title and the decision that issued it."""
+    from daihoi.core.rulesets.registry import RULESETS
+
+    ruleset = RULESETS.get(ruleset_id)
+    return f"{ruleset.title} ({ruleset.decision})" if ruleset else ruleset_id
