@@ -29,13 +29,14 @@ from daihoi.actions.steps import (
     record_figures,
     switch_to_official,
 )
+from daihoi.audit_queries import audit_rows
 from daihoi.certification_queries import certification_check
 from daihoi.core.codes import Meeting
 from daihoi.core.counting import count_checked
 from daihoi.core.keying import row_width
 from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.db.mappers import congress_info, numbered_candidates, settled
-from daihoi.db.models import AuditEvent, Congress, Election, ScannedBallot
+from daihoi.db.models import Congress, Election, ScannedBallot
 from daihoi.exports.minutes_docx import minutes_docx
 from daihoi.exports.minutes_pdf import minutes_pdf
 from daihoi.exports.minutes_text import minutes_text
@@ -262,6 +263,9 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
         messages.error(request, str(error))
         return render(request, "web/entry.html", _entry_context(e, None, None), status=400)
     if posted is None:
+        if "team" not in request.GET and e.entry_teams > 1:
+            # several teams type the same stack: each clerk says which one, none is assumed
+            return render(request, "web/entry.html", _entry_context(e, None, None))
         return render(request, "web/entry.html", _entry_context(e, team, None))
     try:
         if posted.get("undo"):
@@ -496,6 +500,5 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
 
 @require(Permission.VIEW_AUDIT)
 def audit(request: HttpRequest, congress_id: int) -> HttpResponse:
-    c = get_object_or_404(Congress, pk=congress_id)
-    events = AuditEvent.objects.filter(congress=c).select_related("user").order_by("-id")[:500]
-    return render(request, "web/audit.html", {"congress": c, "events": events})
+    c = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
+    return render(request, "web/audit.html", {"congress": c, "rows": audit_rows(c)})

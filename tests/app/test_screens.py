@@ -158,3 +158,17 @@ def test_a_bad_value_on_the_differences_page_is_answered_in_words(
     response = head.post(reverse("differences", args=[election.pk]), form, follow=True)
     assert response.status_code == 200
     assert "từ 1 đến" in text_of(response)
+
+
+def test_with_two_teams_the_entry_screen_asks_which_team_first(
+    board: Client, election: Election
+) -> None:
+    """No team is assumed: a clerk of team 2 must not type into team 1's stack unawares."""
+    election.entry_teams = 2
+    election.save(update_fields=["entry_teams"])
+    page = text_of(board.get(reverse("entry", args=[election.pk])))
+    assert 'name="numbers"' not in page
+    assert "?team=1" in page
+    assert "?team=2" in page
+    page = text_of(board.get(reverse("entry", args=[election.pk]) + "?team=2"))
+    assert 'name="team" value="2"' in page
