@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, can, require
@@ -52,8 +53,33 @@ def checkin(request: HttpRequest, congress_id: int) -> HttpResponse:
     return render(
         request,
         "web/checkin.html",
-        {"congress": c, "session": c.current_session, "door": request.GET.get("cua", "1")},
+        {
+            "congress": c,
+            "session": c.current_session,
+            "door": request.GET.get("cua", "1"),
+            "words": _door_words(),
+        },
     )
+
+
+def _door_words() -> dict[str, str]:
+    """The door script's words, in the page's language (it fills in names and reasons)."""
+    return {
+        "sending": _("sending…"),
+        "waiting": _("waiting to be sent"),
+        "failed": _("not sent yet"),
+        "offline": _("Not sent yet: the network is down. The scans wait here, in order."),
+        "retry": _("Send again"),
+        "badge": _("Badge"),
+        "camera_on": _("Scan with the camera"),
+        "camera_off": _("Stop the camera"),
+        "camera_error": _("The camera cannot open (it needs HTTPS or this computer)."),
+        "absence": _("{name} was recorded absent for the whole congress ({reason}). Withdraw it?"),
+        "withdraw": _("Withdraw the absence"),
+        "keep": _("Keep it"),
+        "withdrawn": _("Absence withdrawn."),
+        "kept": _("Absence kept: tell the organisers."),
+    }
 
 
 @require(Permission.CHECK_IN)
