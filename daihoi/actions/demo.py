@@ -12,6 +12,7 @@ from datetime import date
 from importlib import resources
 
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.db import transaction
 
 from daihoi.access import Role
@@ -204,16 +205,33 @@ def _election(
     return election
 
 
+DEMO_ORGANISATION = "Đảng bộ thành phố Hải Dương"
+
+
+def existing_demo() -> Congress | None:
+    """The demo congress if this database already holds it (a second `daihoi demo` reuses it)."""
+    return Congress.objects.filter(number=23, organisation__name=DEMO_ORGANISATION).first()
+
+
+def erase_for_fresh_demo() -> bool:
+    """Empty the database so the demo starts afresh; refused (False) when it holds any congress
+    but the demo's, so `--fresh` pointed at a real data folder erases nothing."""
+    if Congress.objects.exclude(number=23, organisation__name=DEMO_ORGANISATION).exists():
+        return False
+    call_command("flush", interactive=False, verbosity=0)
+    return True
+
+
 @transaction.atomic
 def load_reference_congress() -> tuple[Congress, list[tuple[str, str]]]:
     """Create the demo congress once; returns it with the demo accounts."""
     accounts = _accounts()
-    existing = Congress.objects.filter(number=23, organisation__name="Đảng bộ thành phố Hải Dương")
-    if existing.exists():
-        return existing.get(), accounts
+    existing = existing_demo()
+    if existing is not None:
+        return existing, accounts
     reference = _reference_file()
     organisation = Organisation.objects.create(
-        name="Đảng bộ thành phố Hải Dương", upper_name="Đảng bộ tỉnh Hải Dương"
+        name=DEMO_ORGANISATION, upper_name="Đảng bộ tỉnh Hải Dương"
     )
     congress = Congress.objects.create(
         organisation=organisation,

@@ -30,6 +30,11 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--host", default="127.0.0.1")
         sub.add_argument("--port", type=int, default=8000)
     demo.add_argument("--no-serve", action="store_true", help="load the demo and exit")
+    demo.add_argument(
+        "--fresh",
+        action="store_true",
+        help="tạo lại dữ liệu mẫu từ đầu / erase the demo data and load it afresh",
+    )
     ballots = commands.add_parser(
         "ballots",
         help="in phiếu bầu / print an election's ballot papers (PDF)",
@@ -68,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one per s
     if args.command == "demo":
         from daihoi.cli.serve import run_demo
 
-        return run_demo(args.data, args.host, args.port, serve=not args.no_serve)
+        return run_demo(args.data, args.host, args.port, serve=not args.no_serve, fresh=args.fresh)
     if args.command == "serve":
         from daihoi.cli.serve import run_serve
 

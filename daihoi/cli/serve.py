@@ -31,13 +31,39 @@ def _serve(host: str, port: int) -> int:
     return 0
 
 
-def run_demo(data: str | None, host: str, port: int, *, serve: bool) -> int:
-    """Create (once) and serve the reference congress."""
-    _setup(data or "data/demo")
-    from daihoi.actions.demo import DEMO_PASSWORD, load_reference_congress
+def run_demo(data: str | None, host: str, port: int, *, serve: bool, fresh: bool = False) -> int:
+    """Create (once, or afresh with `fresh`) and serve the reference congress."""
+    folder = data or "data/demo"
+    _setup(folder)
+    from daihoi.actions.demo import (
+        DEMO_PASSWORD,
+        erase_for_fresh_demo,
+        existing_demo,
+        load_reference_congress,
+    )
+    from daihoi.core.vi.formatting import roman
 
+    if fresh and not erase_for_fresh_demo():
+        print(
+            f"{folder} chứa đại hội khác ngoài đại hội mẫu: không xóa. / "
+            f"{folder} holds another congress: nothing erased.",
+            file=sys.stderr,
+        )
+        return 2
+    reused = existing_demo() is not None
     congress, accounts = load_reference_congress()
-    print(f"Đại hội mẫu / demo congress: {congress}")
+    title = (
+        f"Đại hội {congress.organisation.name} lần thứ {roman(congress.number)}, "
+        f"nhiệm kỳ {congress.term}"
+    )
+    print(f"Đại hội mẫu / demo congress: {title}")
+    if reused:
+        again = "daihoi demo --fresh" + (f" --data {data}" if data else "")
+        print(
+            f"Dùng lại dữ liệu mẫu đã có trong {folder} (các thay đổi đã làm vẫn còn). "
+            f"Để tạo lại từ đầu: {again}\n"
+            f"Reusing the demo data in {folder} (earlier changes kept). To start afresh: {again}"
+        )
     print(f"Tài khoản / accounts (mật khẩu / password: {DEMO_PASSWORD}):")
     for username, label in accounts:
         print(f"  {username:<12} {label}")

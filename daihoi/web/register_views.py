@@ -15,7 +15,7 @@ from daihoi.actions.register import (
     preview_register,
 )
 from daihoi.core.vi.collation import name_sort_key
-from daihoi.db.models import Congress, Election
+from daihoi.db.models import Congress, Delegate, Election
 from daihoi.imports.register import register_template
 from daihoi.web.language import error_text
 
@@ -32,6 +32,8 @@ def register(request: HttpRequest, congress_id: int) -> HttpResponse:
         {
             "congress": congress,
             "delegates": delegates,
+            "officials": sum(d.standing == Delegate.Standing.OFFICIAL for d in delegates),
+            "alternates": sum(d.standing == Delegate.Standing.ALTERNATE for d in delegates),
             "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
         },
     )

@@ -93,3 +93,14 @@ def test_the_board_says_why_it_differs_from_the_report(demo: Congress) -> None:
     board = attendance_board(demo, demo.current_session)
     assert board.present != board.attended  # one delegate came to the preparatory session only
     assert f'id="attended">{board.attended}<' in page
+
+
+def test_the_register_tells_the_summoned_from_the_alternates(demo: Congress) -> None:
+    viewer = Client()
+    user = User.objects.create_user("viewer", password="x")
+    user.groups.add(Group.objects.get_or_create(name=Role.VIEWER.value)[0])
+    viewer.force_login(user)
+    page = viewer.get(reverse("register", args=[demo.pk])).content.decode()
+    assert "289 đại biểu chính thức được triệu tập, 3 đại biểu dự khuyết" in page
+    assert page.count("<td>dự khuyết</td>") == 3
+    assert "(292)" not in page

@@ -52,3 +52,27 @@ def test_demo_loads_the_reference_congress(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     with sqlite3.connect(tmp_path / "daihoi.sqlite3") as db:
         assert db.execute("select count(*) from daihoi_congress").fetchone()[0] == 1
+    assert "lần thứ XXIII" in run.stdout  # the congress's number as the Party writes it
+    assert "Dùng lại" not in run.stdout
+    assert "Dùng lại" in again.stdout  # says the data is reused, and how to start afresh
+    assert "--fresh" in again.stdout
+
+
+def test_demo_fresh_recreates_the_data(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DAIHOI_DATA")}
+    command = [sys.executable, "-m", "daihoi", "demo", "--data", str(tmp_path), "--no-serve"]
+    first = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    assert first.returncode == 0, first.stderr
+    with sqlite3.connect(tmp_path / "daihoi.sqlite3") as db:
+        db.execute("delete from daihoi_attendance")  # a rehearsal that checked nobody in
+        db.execute("update daihoi_election set state='certified' where body='secretary'")
+    fresh = subprocess.run(
+        [*command, "--fresh"], capture_output=True, text=True, check=False, env=env
+    )
+    assert fresh.returncode == 0, fresh.stderr
+    assert "Dùng lại" not in fresh.stdout
+    with sqlite3.connect(tmp_path / "daihoi.sqlite3") as db:
+        assert db.execute("select count(*) from daihoi_congress").fetchone()[0] == 1
+        assert db.execute("select count(*) from daihoi_attendance").fetchone()[0] > 500
+        states = db.execute("select state from daihoi_election where body='secretary'")
+        assert states.fetchone()[0] == "setup"
