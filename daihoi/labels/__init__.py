@@ -25,7 +25,13 @@ from daihoi.labels.imports import IMPORT_PROBLEMS
 from daihoi.labels.language import Label, fill, language, words
 from daihoi.labels.rules import CHOICES, SETTINGS, cite, setting_notes, setting_value_words
 from daihoi.labels.scans import SCAN_DOUBTS, SCAN_MARKS, SCAN_REJECTIONS, SCAN_STATES
-from daihoi.labels.states import CONGRESS_MODES, ELECTION_STATES, FIGURES, figure_name
+from daihoi.labels.states import (
+    CONGRESS_MODES,
+    DOOR_ANSWERS,
+    ELECTION_STATES,
+    FIGURES,
+    figure_name,
+)
 
 __all__ = [
     "ACTION_ERRORS",
@@ -35,6 +41,7 @@ __all__ = [
     "CATALOGUE",
     "CHOICES",
     "CONGRESS_MODES",
+    "DOOR_ANSWERS",
     "ELECTION_STATES",
     "FIGURES",
     "IMPORT_PROBLEMS",
@@ -101,6 +108,7 @@ CATALOGUE: tuple[tuple[str, str, Mapping[str, Label]], ...] = (
     ("Election states", "Where an election stands.", ELECTION_STATES),
     ("Figures of a vote", "What the counting board records.", FIGURES),
     ("Congress modes", "Rehearsal or official.", CONGRESS_MODES),
+    ("Answers at the door", "What the check-in page says of a scanned badge.", DOOR_ANSWERS),
     ("Settings", "What a congress may choose, by the rule set's open points.", SETTINGS),
     ("Setting choices", "Each value a setting may take, in words.", CHOICES),
 )

@@ -42,3 +42,22 @@ CONGRESS_MODES: Mapping[str, Label] = {
     "rehearsal": ("Diễn tập", "Rehearsal"),
     "official": ("Chính thức", "Official"),
 }
+
+
+#: What the door answers a scanned badge (besides the name and seat)
+DOOR_ANSWERS: Mapping[str, Label] = {
+    "seat": (" — ghế {seat}", " — seat {seat}"),
+    "arrived_not_counted": (
+        "{name}: đã ghi nhận đến, không tính là có mặt",
+        "{name}: arrival recorded, not counted present",
+    ),
+    "already_checked_in": ("{name}: đã điểm danh lúc {at}", "{name}: already checked in at {at}"),
+    "alternate_not_substituting": (
+        "Đại biểu dự khuyết chưa được thay thế cho ai: báo Ban tổ chức.",
+        "An alternate not replacing anyone: tell the organisers.",
+    ),
+    "official_replaced": (
+        "Đại biểu này đã được thay bằng đại biểu dự khuyết: báo Ban tổ chức.",
+        "This official has been replaced by an alternate: tell the organisers.",
+    ),
+}

@@ -36,7 +36,7 @@ from daihoi.db.models import Attendance, Congress, Delegate, Election, Session
 from daihoi.exports.badges_pdf import LAYOUTS, Badge, badges_pdf
 from daihoi.exports.credentials_docx import credentials_docx
 from daihoi.exports.credentials_pdf import credentials_pdf
-from daihoi.labels import BASE_CATEGORIES
+from daihoi.labels import BASE_CATEGORIES, DOOR_ANSWERS, words
 from daihoi.web.language import english, error_text
 
 
@@ -101,30 +101,13 @@ def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
     at = timezone.localtime(done.at).strftime("%H:%M:%S")
     d = done.delegate
     if done.new and not done.counted:
-        message = (
-            f"{d.full_name}: arrival recorded, not counted present"
-            if english()
-            else f"{d.full_name}: đã ghi nhận đến, không tính là có mặt"
-        )
+        message = words(DOOR_ANSWERS, "arrived_not_counted", {"name": d.full_name})
     elif done.new:
-        message = f"✓ {d.full_name}" + (f" — ghế {d.seat}" if d.seat else "")
+        seat = words(DOOR_ANSWERS, "seat", {"seat": d.seat}) if d.seat else ""
+        message = f"✓ {d.full_name}{seat}"
     else:
-        message = (
-            f"{d.full_name}: already checked in at {at}"
-            if english()
-            else f"{d.full_name}: đã điểm danh lúc {at}"
-        )
-    notes = {
-        "alternate_not_substituting": (
-            "Đại biểu dự khuyết chưa được thay thế cho ai: báo Ban tổ chức.",
-            "An alternate not replacing anyone: tell the organisers.",
-        ),
-        "official_replaced": (
-            "Đại biểu này đã được thay bằng đại biểu dự khuyết: báo Ban tổ chức.",
-            "This official has been replaced by an alternate: tell the organisers.",
-        ),
-    }
-    note = notes[done.note][int(english())] if done.note else ""
+        message = words(DOOR_ANSWERS, "already_checked_in", {"name": d.full_name, "at": at})
+    note = words(DOOR_ANSWERS, done.note) if done.note else ""
     return JsonResponse(
         {
             "ok": True,

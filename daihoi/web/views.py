@@ -36,7 +36,7 @@ from daihoi.core.counting import count_checked
 from daihoi.core.keying import row_width
 from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.db.mappers import congress_info, numbered_candidates, settled
-from daihoi.db.models import Congress, Election, ScannedBallot
+from daihoi.db.models import Congress, Delegate, Election, ScannedBallot
 from daihoi.exports.minutes_docx import minutes_docx
 from daihoi.exports.minutes_pdf import minutes_pdf
 from daihoi.exports.minutes_text import minutes_text
@@ -92,6 +92,8 @@ def congress(request: HttpRequest, congress_id: int) -> HttpResponse:
         {
             "congress": c,
             "elections": c.elections.all(),
+            "officials": c.delegates.filter(standing=Delegate.Standing.OFFICIAL).count(),
+            "alternates": c.delegates.filter(standing=Delegate.Standing.ALTERNATE).count(),
             "projector_url": projector_url,
             "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
             "can_check_in": can(request.user, Permission.CHECK_IN),
@@ -263,10 +265,9 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
         messages.error(request, str(error))
         return render(request, "web/entry.html", _entry_context(e, None, None), status=400)
     if posted is None:
-        if "team" not in request.GET and e.entry_teams > 1:
-            # several teams type the same stack: each clerk says which one, none is assumed
-            return render(request, "web/entry.html", _entry_context(e, None, None))
-        return render(request, "web/entry.html", _entry_context(e, team, None))
+        # several teams type the same stack: each clerk says which one, none is assumed
+        asked = "team" in request.GET or e.entry_teams == 1
+        return render(request, "web/entry.html", _entry_context(e, team if asked else None, None))
     try:
         if posted.get("undo"):
             return _undo(request, e, team)
