@@ -376,3 +376,60 @@ class Substitution(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+
+class Membership(models.Model):
+    """A person's roles in one congress, or in an organisation (covering all its congresses).
+
+    The scope of every role: a clerk of one congress is nobody in another. `reason` is recorded
+    when roles are given that would otherwise not go together (organiser and certifier).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    congress = models.ForeignKey(
+        Congress, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+    )
+    roles = models.JSONField(default=list)  # role values (daihoi.access.Role)
+    reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(congress__isnull=False, organisation__isnull=True)
+                    | models.Q(congress__isnull=True, organisation__isnull=False)
+                ),
+                name="membership_one_scope",
+            ),
+            models.UniqueConstraint(fields=["user", "congress"], name="membership_congress_unique"),
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="membership_organisation_unique"
+            ),
+        ]
+
+
+class TeamAssignment(models.Model):
+    """The entry team a person types for in one election: one team per person per election."""
+
+    election = models.ForeignKey(
+        Election, on_delete=models.CASCADE, related_name="team_assignments"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_assignments"
+    )
+    team = models.PositiveSmallIntegerField()
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["team", "user_id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["election", "user"], name="team_assignment_unique")
+        ]
