@@ -119,6 +119,4 @@ def test_more_collected_than_issued_warns_and_puts_nobody_over_half() -> None:
 
 def test_a_count_that_stands_has_no_issued_warning() -> None:
     outcome = count(GOOD)
-    assert not {"collected_above_issued", "votes_above_issued"} & {
-        w.code for w in outcome.warnings
-    }
+    assert not {"collected_above_issued", "votes_above_issued"} & {w.code for w in outcome.warnings}

@@ -107,8 +107,7 @@ def test_citations_are_in_vietnamese_legal_form() -> None:
             text = cite(ruleset, rule, "vi")
             assert INTERNAL.search(text) is None, text
     assert cite("244-2014", "R10", "vi") == (
-        "khoản 2 Điều 17 Quy chế bầu cử trong Đảng "
-        "(ban hành kèm theo Quyết định số 244-QĐ/TW)"
+        "khoản 2 Điều 17 Quy chế bầu cử trong Đảng (ban hành kèm theo Quyết định số 244-QĐ/TW)"
     )
     assert "khoản 3 Điều 12 Điều lệ Đảng" in cite("190-2024", "R14", "vi")
 
@@ -134,9 +133,7 @@ def test_next_step_words_depend_on_who_decides() -> None:
 
 def test_an_audit_event_reads_as_a_sentence() -> None:
     names = {"election:5": "bầu Ban Chấp hành"}
-    text = audit_sentence(
-        "record_entry", {"election": 5, "team": 1, "sheet": 12}, names, lang="vi"
-    )
+    text = audit_sentence("record_entry", {"election": 5, "team": 1, "sheet": 12}, names, lang="vi")
     assert text == "Tổ 1 nhập phiếu số 12 — bầu Ban Chấp hành"
     text = audit_sentence(
         "record_figures",
