@@ -3,14 +3,11 @@
 The PDF is also written to test-artifacts/credentials-report.pdf for a person to look at.
 """
 
-import io
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from docx import Document
-from pypdf import PdfReader
 
 from daihoi.core.credentials import CredentialsReport, Question, credentials_report
 from daihoi.core.vi.formatting import format_percent, format_share
@@ -18,6 +15,7 @@ from daihoi.exports.credentials_docx import credentials_docx
 from daihoi.exports.credentials_pdf import credentials_pdf, report_lines
 from daihoi.interchange.election_file import CongressInfo
 from tests.core.test_credentials import ON, official, roster, seated
+from tests.exports.documents import docx_text, pdf_pages, squash
 
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 
@@ -68,28 +66,9 @@ EXPECTED = (
 )
 
 
-def squash(words: str) -> str:
-    return " ".join(words.split())
-
-
 @pytest.fixture(scope="module")
 def report() -> CredentialsReport:
     return credentials_report(roster(), ON)
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    assert data.startswith(b"%PDF")
-    return [squash(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
-
-
-def docx_text(data: bytes) -> str:
-    document = Document(io.BytesIO(data))
-    texts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        texts += [cell.text for row in table.rows for cell in row.cells]
-    section = document.sections[0]
-    texts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
-    return squash(" ".join(texts))
 
 
 @pytest.mark.parametrize("rehearsal", [False, True])
