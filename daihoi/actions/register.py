@@ -7,6 +7,7 @@ rows stored are exactly those previewed.
 
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from daihoi.actions.transactions import write_transaction
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Candidate, Congress, Delegate, Election
 from daihoi.imports.candidates import CandidateRow, parse_candidates
+from daihoi.imports.isolated import PARSE_SECONDS, ParseFailedError, run_isolated
 from daihoi.imports.register import DelegateRow, RowProblem, parse_register
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -47,11 +49,44 @@ def _upload(token: str) -> Path:
     return path
 
 
+def _parsed_register(data: bytes, on: date) -> tuple[list[DelegateRow], list[RowProblem]]:
+    """The register's rows and problems, parsed off the server's process (imports.isolated)."""
+    try:
+        return run_isolated(_register_on, data, on)
+    except ParseFailedError as failed:
+        raise _unreadable(failed) from failed
+
+
+def _register_on(data: bytes, on: date) -> tuple[list[DelegateRow], list[RowProblem]]:
+    return parse_register(data, on=on)
+
+
+def _candidates_against(
+    data: bytes, register: list[DelegateRow]
+) -> tuple[list[CandidateRow], list[RowProblem]]:
+    return parse_candidates(data, register=register)
+
+
+def _parsed_candidates(
+    data: bytes, register: list[DelegateRow]
+) -> tuple[list[CandidateRow], list[RowProblem]]:
+    try:
+        return run_isolated(_candidates_against, data, register)
+    except ParseFailedError as failed:
+        raise _unreadable(failed) from failed
+
+
+def _unreadable(failed: ParseFailedError) -> ActionError:
+    if failed.code == "too_slow":
+        return ActionError("upload_too_slow", "file", seconds=PARSE_SECONDS)
+    return ActionError("upload_unreadable", "file")
+
+
 def preview_register(congress: Congress, data: bytes) -> Preview:
     """Parse an uploaded register; keep it under a fresh token when it has no problem."""
     if len(data) > MAX_UPLOAD:
         raise ActionError("upload_too_large", "file", limit=MAX_UPLOAD // (1024 * 1024))
-    rows, problems = parse_register(data, on=congress.starts_on)
+    rows, problems = _parsed_register(data, congress.starts_on)
     token = ""
     if not problems:
         token = secrets.token_urlsafe(16)
@@ -62,11 +97,15 @@ def preview_register(congress: Congress, data: bytes) -> Preview:
 def import_register(user: User, congress_id: int, token: str) -> int:
     """Store the previewed register: every row or none. Returns the number of delegates added."""
     path = _upload(token)
+    # parsed before the transaction: on SQLite it holds the one writer's lock clerks save through
+    starts_on = Congress.objects.values_list("starts_on", flat=True).get(pk=congress_id)
+    rows, problems = _parsed_register(path.read_bytes(), starts_on)
+    if problems:
+        raise ActionError("upload_has_problems", "file", count=len(problems))
     with write_transaction():
         congress = Congress.objects.select_for_update().get(pk=congress_id)
-        rows, problems = parse_register(path.read_bytes(), on=congress.starts_on)
-        if problems:
-            raise ActionError("upload_has_problems", "file", count=len(problems))
+        if congress.starts_on != starts_on:  # ages were measured on another day
+            raise ActionError("upload_expired", "token")
         existing = set(congress.delegates.values_list("full_name", "birth_date"))
         clashes = [r for r in rows if (r.full_name, r.birth_date) in existing]
         if clashes:
@@ -133,7 +172,7 @@ def preview_candidates(election: Election, data: bytes) -> CandidatePreview:
     """Parse an uploaded list against the register; keep it under a token when clean."""
     if len(data) > MAX_UPLOAD:
         raise ActionError("upload_too_large", "file", limit=MAX_UPLOAD // (1024 * 1024))
-    rows, problems = parse_candidates(data, register=_register_rows(election))
+    rows, problems = _parsed_candidates(data, _register_rows(election))
     token = ""
     if not problems:
         token = secrets.token_urlsafe(16)
@@ -149,7 +188,7 @@ def import_candidates(user: User, election_id: int, token: str) -> int:
     """
     path = _upload(token)
     election = Election.objects.select_related("congress").get(pk=election_id)
-    rows, problems = parse_candidates(path.read_bytes(), register=_register_rows(election))
+    rows, problems = _parsed_candidates(path.read_bytes(), _register_rows(election))
     if problems:
         raise ActionError("upload_has_problems", "file", count=len(problems))
     with write_transaction():

@@ -25,7 +25,13 @@ from daihoi.imports.register import (
 
 CANDIDATE_COLUMNS = (
     Column("STT", "Số thứ tự (không bắt buộc; thứ tự trên phiếu do chương trình xếp).", 6),
-    Column("Họ và tên", "Họ và tên đầy đủ, có dấu, ví dụ: Nguyễn Thị Hằng.", 28, required=True),
+    Column(
+        "Họ và tên",
+        "Họ và tên đầy đủ, có dấu, ví dụ: Nguyễn Thị Hằng.",
+        28,
+        required=True,
+        max_length=120,
+    ),
     Column(
         "Ngày sinh",
         "Ngày/tháng/năm, ví dụ 07/06/1970 (hoặc ô kiểu ngày). Dùng để đối chiếu với danh sách "
@@ -35,7 +41,7 @@ CANDIDATE_COLUMNS = (
         is_date=True,
     ),
     Column("Giới tính", "Nam hoặc Nữ.", 10, required=True, choices=GENDER),
-    Column("Dân tộc", "Để trống được hiểu là Kinh.", 10),
+    Column("Dân tộc", "Để trống được hiểu là Kinh.", 10, max_length=40),
     Column("Ủy viên khóa trước", "Có hoặc Không; để trống là Không.", 12, choices=YES_NO),
 )
 COLUMNS = tuple(c.header for c in CANDIDATE_COLUMNS)

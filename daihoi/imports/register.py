@@ -7,8 +7,11 @@ finder and the cell checks are shared with the candidate list (`daihoi.imports.c
 
 import io
 import re
+import unicodedata
+import zipfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, datetime, timedelta, timezone
 
 from openpyxl import Workbook, load_workbook
@@ -17,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from daihoi.core.composition import age_on
+from daihoi.core.vi.formatting import format_int
 from daihoi.core.vi.text import fold as fold_text
 from daihoi.core.vi.text import nfc
 from daihoi.labels import IMPORT_PROBLEMS, words
@@ -28,6 +32,18 @@ TEMPLATE_ROWS = 3000
 #: The header is looked for in this many rows from the top (titles often sit above it).
 HEADER_SEARCH_ROWS = 30
 ADULT_AGE = 18
+#: Data rows read at most: a congress has at most a few thousand delegates (a row more is refused).
+MAX_ROWS = 5000
+#: Rows and columns a sheet may declare or hold at all (blank ones included), and the unpacked
+#: size of any part of the file: checked before parsing, so a hostile workbook costs little.
+MAX_SHEET_ROWS = 2 * MAX_ROWS
+MAX_COLUMNS = 200
+MAX_PART_BYTES = 16 * 1024 * 1024
+#: Characters a person cannot see or that reorder text: bidirectional embeddings, overrides and
+#: isolates, zero-width spaces and joiners, the byte-order mark (with every control character).
+HIDDEN = frozenset("\u200b\u200c\u200d\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+#: A text starting with one of these is a formula to a spreadsheet (CWE-1236).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = object
 Table = list[tuple[Cell, ...]]
@@ -44,6 +60,8 @@ class Column:
     #: label shown in Vietnamese → value stored; empty when the column is free text or a date
     choices: tuple[tuple[str, str], ...] = ()
     is_date: bool = False
+    #: the database column's length for free text (0: a choice or a date, stored by code)
+    max_length: int = 0
 
 
 GENDER = (("Nam", "male"), ("Nữ", "female"))
@@ -55,7 +73,13 @@ STANDING = (("Chính thức", "official"), ("Dự khuyết", "alternate"))
 
 REGISTER_COLUMNS = (
     Column("STT", "Số thứ tự (không bắt buộc, chương trình không dùng).", 6),
-    Column("Họ và tên", "Họ và tên đầy đủ, có dấu, ví dụ: Nguyễn Thị Hằng.", 28, required=True),
+    Column(
+        "Họ và tên",
+        "Họ và tên đầy đủ, có dấu, ví dụ: Nguyễn Thị Hằng.",
+        28,
+        required=True,
+        max_length=120,
+    ),
     Column(
         "Ngày sinh",
         "Ngày/tháng/năm, ví dụ 07/06/1970 (hoặc ô kiểu ngày). Phải đủ 18 tuổi tại ngày đại hội.",
@@ -64,8 +88,8 @@ REGISTER_COLUMNS = (
         is_date=True,
     ),
     Column("Giới tính", "Nam hoặc Nữ.", 10, required=True, choices=GENDER),
-    Column("Dân tộc", "Để trống được hiểu là Kinh.", 10),
-    Column("Trình độ chuyên môn", "Ví dụ: Đại học, Thạc sĩ, Tiến sĩ.", 20),
+    Column("Dân tộc", "Để trống được hiểu là Kinh.", 10, max_length=40),
+    Column("Trình độ chuyên môn", "Ví dụ: Đại học, Thạc sĩ, Tiến sĩ.", 20, max_length=80),
     Column(
         "Lý luận chính trị",
         "Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân; có thể để trống.",
@@ -78,8 +102,8 @@ REGISTER_COLUMNS = (
         14,
         is_date=True,
     ),
-    Column("Chức vụ", "Chức vụ hiện tại.", 30),
-    Column("Đơn vị", "Đảng bộ, chi bộ trực thuộc nơi đại biểu sinh hoạt.", 30),
+    Column("Chức vụ", "Chức vụ hiện tại.", 30, max_length=200),
+    Column("Đơn vị", "Đảng bộ, chi bộ trực thuộc nơi đại biểu sinh hoạt.", 30, max_length=200),
     Column(
         "Loại đại biểu",
         "Đương nhiên (ủy viên BCH khóa đương nhiệm), Được bầu hoặc Chỉ định.",
@@ -94,9 +118,14 @@ REGISTER_COLUMNS = (
         14,
         choices=STANDING,
     ),
-    Column("Đoàn đại biểu", "In trên thẻ đại biểu; để trống thì in đơn vị.", 24),
-    Column("Chỗ ngồi", "Ví dụ: A-12; in trên thẻ đại biểu.", 10),
-    Column("Nhóm chức vụ", "Ví dụ: Bí thư cấp ủy cơ sở; dùng cho báo cáo thẩm tra tư cách.", 24),
+    Column("Đoàn đại biểu", "In trên thẻ đại biểu; để trống thì in đơn vị.", 24, max_length=200),
+    Column("Chỗ ngồi", "Ví dụ: A-12; in trên thẻ đại biểu.", 10, max_length=20),
+    Column(
+        "Nhóm chức vụ",
+        "Ví dụ: Bí thư cấp ủy cơ sở; dùng cho báo cáo thẩm tra tư cách.",
+        24,
+        max_length=80,
+    ),
 )
 COLUMNS = tuple(c.header for c in REGISTER_COLUMNS)
 REQUIRED = tuple(c.header for c in REGISTER_COLUMNS if c.required)
@@ -180,24 +209,71 @@ def file_problem(code: str, **values: object) -> RowProblem:
     )
 
 
+def too_large() -> RowProblem:
+    """The sheet is beyond what is read at all, naming the limits."""
+    return file_problem(
+        "sheet_too_large",
+        rows=format_int(MAX_SHEET_ROWS),
+        columns=format_int(MAX_COLUMNS),
+        megabytes=MAX_PART_BYTES // (1024 * 1024),
+    )
+
+
+def too_many_rows() -> RowProblem:
+    return file_problem("too_many_rows", limit=format_int(MAX_ROWS))
+
+
+def _parts_fit(data: bytes) -> bool:
+    """Every part of the zip unpacks to at most MAX_PART_BYTES (a zip bomb is refused unread)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+        return len(parts) <= 1000 and all(p.file_size <= MAX_PART_BYTES for p in parts)
+
+
+def _stream(sheet: object) -> tuple[Table, RowProblem | None]:
+    """The sheet's rows, stopping at the first that shows the sheet is beyond the limits."""
+    table: Table = []
+    filled = 0
+    rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)  # type: ignore[attr-defined]
+    for row in rows:
+        if len(table) >= MAX_SHEET_ROWS:
+            return [], too_large()
+        values = tuple(row)
+        if not is_blank(values):
+            filled += 1
+            if filled > MAX_ROWS + HEADER_SEARCH_ROWS:
+                return [], too_many_rows()
+        table.append(values)
+    return table, None
+
+
 def read_table(data: bytes) -> tuple[Table, RowProblem | None]:
-    """Every row of the first worksheet, or the one problem saying the file cannot be read."""
+    """Every row of the first worksheet, or the one problem saying it cannot or will not be read.
+
+    Bounded before parsing: the unpacked size of each part, then the sheet's declared size, then
+    rows as they stream (read-only mode); a formula is read as its text (=…), never its value.
+    """
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        if not _parts_fit(data):
+            return [], too_large()
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         try:
             sheets = workbook.worksheets
             if not sheets:
                 return [], None
             sheet = sheets[0]
+            declared_rows = getattr(sheet, "max_row", None) or 0
+            declared_columns = getattr(sheet, "max_column", None) or 0
+            if declared_rows > MAX_SHEET_ROWS or declared_columns > MAX_COLUMNS:
+                return [], too_large()
             reset = getattr(sheet, "reset_dimensions", None)
             if callable(reset):
                 reset()  # read-only mode trusts the recorded size, which some writers get wrong
-            table: Table = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+            return _stream(sheet)
         finally:
             workbook.close()
     except Exception:  # any failure to read is the same answer to the user
         return [], file_problem("not_xlsx")
-    return table, None
 
 
 @dataclass(frozen=True)
@@ -207,6 +283,7 @@ class Sheet:
     header_row: int
     positions: Mapping[str, int]  # Vietnamese header → index in a row
     rows: list[tuple[int, tuple[Cell, ...]]]  # (spreadsheet row number, values), none blank
+    lengths: Mapping[str, int] = dataclass_field(default_factory=dict)  # header → database length
 
 
 def _positions(row: Sequence[Cell], known: Mapping[str, str]) -> dict[str, int]:
@@ -257,7 +334,10 @@ def locate(table: Table, columns: Sequence[Column]) -> tuple[Sheet | None, list[
         for number, values in enumerate(table[index + 1 :], start=header_row + 1)
         if not is_blank(values)
     ]
-    return Sheet(header_row, positions, rows), missing
+    if len(rows) > MAX_ROWS:
+        return None, [too_many_rows()]
+    lengths = {c.header: c.max_length for c in columns if c.max_length}
+    return Sheet(header_row, positions, rows, lengths), missing
 
 
 _DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
@@ -319,11 +399,28 @@ class RowReader:
         return None if isinstance(value, str) and not value.strip() else value
 
     def text(self, column: str) -> str:
+        """The cell as text: refused (and "") when it hides characters or outgrows its column."""
         value = self.raw(column)
-        return "" if value is None else show(value)
+        text = "" if value is None else show(value)
+        hidden = next((c for c in text if c in HIDDEN or unicodedata.category(c) == "Cc"), None)
+        if hidden is not None:
+            self.fail(column, "hidden_character", character=f"U+{ord(hidden):04X}")
+            return ""
+        limit = self.sheet.lengths.get(column, 0)
+        if limit and len(text) > limit:
+            self.fail(column, "too_long", length=len(text), limit=limit)
+            return ""
+        return text
 
     def name(self, column: str = "Họ và tên") -> str:
+        """A person's name: present, visible, and not something a spreadsheet would run."""
+        checked = len(self.problems)
         name = self.text(column)
+        if len(self.problems) > checked:
+            return ""
+        if name.startswith(FORMULA_START):
+            self.fail(column, "formula_text", value=name)
+            return ""
         if not name:
             self.fail(column, "missing_name")
         return name

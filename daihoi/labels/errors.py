@@ -141,6 +141,26 @@ ACTION_ERRORS: Mapping[str, Label] = {
         "Tệp quá lớn (tối đa {limit} MB).",
         "The file is too large (at most {limit} MB).",
     ),
+    "upload_too_slow": (
+        (
+            "Không đọc xong tệp trong {seconds} giây: hãy xóa các dòng, cột và trang tính thừa "
+            "rồi tải lên lại."
+        ),
+        (
+            "The file could not be read within {seconds} seconds: delete the extra rows, columns "
+            "and sheets, then upload again."
+        ),
+    ),
+    "upload_unreadable": (
+        (
+            "Không đọc được tệp (quá lớn hoặc bị hỏng): hãy lưu lại bằng Excel dạng .xlsx, "
+            "chỉ giữ danh sách, rồi tải lên lại."
+        ),
+        (
+            "The file could not be read (too large or damaged): save it again as .xlsx in Excel, "
+            "keeping only the list, then upload again."
+        ),
+    ),
     "upload_expired": (
         "Bản xem trước đã hết hạn: hãy tải tệp lên lại.",
         "The preview has expired: upload again.",

@@ -76,5 +76,44 @@ IMPORT_PROBLEMS: Mapping[str, Label] = {
             "same person, correct the birth date"
         ),
     ),
+    "too_many_rows": (
+        (
+            "Tệp có hơn {limit} dòng dữ liệu: một đại hội có nhiều nhất vài nghìn người, "
+            "chương trình đọc tối đa {limit} dòng; hãy kiểm tra trang tính đầu tiên "
+            "(có thể lẫn dữ liệu khác) hoặc chia tệp"
+        ),
+        (
+            "The file has more than {limit} data rows: a congress has at most a few thousand "
+            "people, and at most {limit} rows are read; check the first sheet (other data may be "
+            "mixed in) or split the file"
+        ),
+    ),
+    "sheet_too_large": (
+        (
+            "Trang tính quá lớn: chương trình chỉ đọc tối đa {rows} dòng, {columns} cột và "
+            "{megabytes} MB dữ liệu giải nén; hãy xóa các dòng, cột thừa (kể cả ô trống đã định "
+            "dạng) rồi lưu lại"
+        ),
+        (
+            "The sheet is too large: at most {rows} rows, {columns} columns and {megabytes} MB "
+            "of unpacked data are read; delete the extra rows and columns (formatted empty cells "
+            "too) and save again"
+        ),
+    ),
+    "hidden_character": (
+        (
+            "có ký tự ẩn hoặc ký tự điều khiển ({character}) không được phép trong tên; "
+            "hãy gõ lại ô này"
+        ),
+        "holds a hidden or control character ({character}), not allowed in a name; retype the cell",
+    ),
+    "formula_text": (
+        ("«{value}» là công thức hoặc bắt đầu bằng dấu = + - @, không phải tên người; hãy gõ tên"),
+        "«{value}» is a formula or starts with = + - @, not a person's name; type the name",
+    ),
+    "too_long": (
+        "dài {length} ký tự, tối đa {limit} ký tự",
+        "is {length} characters long, at most {limit}",
+    ),
     "only_choices": ("Chỉ nhận: {allowed}", "Only: {allowed}"),
 }

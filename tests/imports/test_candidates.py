@@ -139,7 +139,7 @@ def test_a_delegates_name_with_another_birth_date_is_a_warning() -> None:
     ("row", "column", "code"),
     [
         (person(""), "Họ và tên", "missing_name"),
-        (person("Lê Văn A", None), "Ngày sinh", "missing_value"),
+        (person("Lê Văn A", None), "Ngày sinh", "missing_date"),
         (person("Lê Văn A", "30/02/1970"), "Ngày sinh", "impossible_date"),
         (person("Lê Văn A", "31/4/1980"), "Ngày sinh", "impossible_date"),
         (person("Lê Văn A", 1975), "Ngày sinh", "impossible_date"),

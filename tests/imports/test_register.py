@@ -233,7 +233,7 @@ def test_a_register_of_1600_parses_without_problem() -> None:
     [
         ("Họ và tên", None, "missing_name"),
         ("Họ và tên", "   ", "missing_name"),
-        ("Ngày sinh", None, "missing_value"),
+        ("Ngày sinh", None, "missing_date"),
         ("Ngày sinh", "30/02/1970", "impossible_date"),
         ("Ngày sinh", "31/4/1980", "impossible_date"),
         ("Ngày sinh", 25726, "impossible_date"),
