@@ -14,6 +14,7 @@ from django.db.models import Q
 
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
+from daihoi.actions.limits import fits
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.attendance import (
     DerivedElectorate,
@@ -138,7 +139,7 @@ def record_absence(
     user: User, congress: Congress, delegate_id: int, reason: str, *, approved: bool
 ) -> Absence:
     """An absence with its reason; the convening committee's approval changes the base (R14)."""
-    reason = nfc(reason)
+    reason = fits(nfc(reason), Absence, "reason")
     if not reason:
         raise ActionError("reason_required", "reason")
     with write_transaction():
@@ -199,7 +200,7 @@ def record_substitution(
         substitution = Substitution.objects.create(
             official=official,
             alternate=alternate,
-            reason=nfc(reason),
+            reason=fits(nfc(reason), Substitution, "reason"),
             recorded_by=user,
         )
         record_event(
@@ -217,7 +218,8 @@ def record_question(
     user: User, congress: Congress, delegate_id: int, issue: str, decision: str
 ) -> Delegate:
     """A question about a delegate's credentials, and the decision on it (credentials report)."""
-    issue, decision = nfc(issue), nfc(decision)
+    issue = fits(nfc(issue), Delegate, "question_issue")
+    decision = fits(nfc(decision), Delegate, "question_decision")
     if not issue:
         raise ActionError("reason_required", "issue")
     with write_transaction():
@@ -312,14 +314,30 @@ def derived_base(election: Election) -> tuple[DerivedElectorate, dict[str, str]]
     return derive_electorate(Meeting(election.meeting), [v for _, v in pairs]), names
 
 
-def apply_derived_base(user: User, election_id: int) -> Election:
-    """Write the derived summoned, deductions and present into the election (and the log)."""
+def refuse_closed(election: Election) -> None:
+    """A certified result or an appointed body is final: no write may change its election."""
+    if election.state == Election.State.CERTIFIED:
+        raise ActionError("election_certified")
+    if election.state == Election.State.APPOINTED:
+        raise ActionError("election_appointed")
+
+
+def apply_derived_base(user: User, election_id: int, session_id: int | None = None) -> Election:
+    """Write the derived summoned, deductions and present into the election (and the log).
+
+    With `session_id`, the session of the vote is set first (one of the congress's sessions), in
+    the same transaction: the state is read under the lock, so a certified election never moves.
+    """
     with write_transaction():
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
-        if election.state in (Election.State.CERTIFIED, Election.State.APPOINTED):
-            raise ActionError("election_certified")
+        refuse_closed(election)
+        if session_id is not None:
+            chosen = Session.objects.filter(pk=session_id, congress=election.congress).first()
+            if chosen is None:
+                raise ActionError("unknown_session", "session")
+            election.session = chosen
         derived, names = derived_base(election)
         electorate = derived.electorate
         session = vote_session(election)
@@ -353,5 +371,6 @@ def apply_derived_base(user: User, election_id: int) -> Election:
             summoned=electorate.summoned,
             present=electorate.present,
             excluded=election.excluded_from_base,
+            session=session.name if session else "",
         )
         return election

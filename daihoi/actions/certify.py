@@ -21,6 +21,8 @@ def open_election(user: User, election_id: int) -> Election:
         election = Election.objects.select_for_update().get(pk=election_id)
         if election.state == Election.State.CERTIFIED:
             raise ActionError("election_certified")
+        if election.state == Election.State.APPOINTED:  # no ballot: it is never opened
+            raise ActionError("election_appointed")
         election.state = Election.State.OPEN
         election.save(update_fields=["state"])
         record_event(user, "open_election", election.congress, election=election.pk)

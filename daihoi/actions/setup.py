@@ -7,6 +7,7 @@ from datetime import date
 
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
+from daihoi.actions.limits import fits
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import Body, Meeting
 from daihoi.core.rulesets.model import SettingsError
@@ -42,6 +43,10 @@ def create_congress(  # noqa: PLR0913 - the fields of the congress form
         raise ActionError("dates_reversed", "ends_on")
     if not 1 <= number <= MAX_CONGRESS_NUMBER:
         raise ActionError("congress_number_out_of_range", "number", number=number)
+    organisation = fits(nfc(organisation), Organisation, "name")
+    upper_organisation = fits(nfc(upper_organisation), Organisation, "upper_name")
+    term, place = fits(nfc(term), Congress, "term"), fits(nfc(place), Congress, "place")
+    names = [fits(nfc(s), Session, "name") for s in sessions if nfc(s)]
     try:
         RULESETS[ruleset_id].with_settings(settings)
     except SettingsError as error:
@@ -49,13 +54,13 @@ def create_congress(  # noqa: PLR0913 - the fields of the congress form
         raise ActionError("bad_settings", "settings", detail=detail) from None
     with write_transaction():
         org, _ = Organisation.objects.get_or_create(
-            name=nfc(organisation), defaults={"upper_name": nfc(upper_organisation)}
+            name=organisation, defaults={"upper_name": upper_organisation}
         )
         congress = Congress.objects.create(
             organisation=org,
             number=number,
-            term=nfc(term),
-            place=nfc(place),
+            term=term,
+            place=place,
             starts_on=starts_on,
             ends_on=ends_on,
             meeting=meeting,
@@ -63,7 +68,7 @@ def create_congress(  # noqa: PLR0913 - the fields of the congress form
             settings_overrides=dict(settings),
             elects_secretary_directly=elects_secretary_directly,
         )
-        for order, name in enumerate((nfc(s) for s in sessions if nfc(s)), start=1):
+        for order, name in enumerate(names, start=1):
             Session.objects.create(congress=congress, order=order, name=name)
         record_event(user, "create_congress", congress, ruleset=ruleset_id, settings=dict(settings))
         return congress
@@ -87,6 +92,7 @@ def create_election(  # noqa: PLR0913 - the fields of the election form
         raise ActionError("figure_negative", "seats", figure="seats")
     if not 1 <= entry_teams <= 3:
         raise ActionError("team_out_of_range", "entry_teams", team=entry_teams, teams=3)
+    list_approval = fits(nfc(list_approval), Election, "list_approval")
     with write_transaction():
         congress = Congress.objects.select_for_update().get(pk=congress_id)
         delegates = list(Delegate.objects.filter(congress=congress, pk__in=delegate_ids))
@@ -104,7 +110,7 @@ def create_election(  # noqa: PLR0913 - the fields of the election form
             seats=seats,
             alternate_seats=alternate_seats,
             entry_teams=entry_teams,
-            list_approval=nfc(list_approval),
+            list_approval=list_approval,
         )
         put_on_list(election, delegates)
         record_event(
@@ -122,7 +128,7 @@ def create_election(  # noqa: PLR0913 - the fields of the election form
 
 def record_appointment(user: User, election_id: int, document: str) -> Election:
     """The upper level appointed this body (chỉ định): no ballot; the deciding document is kept."""
-    document = nfc(document)
+    document = fits(nfc(document), Election, "appointed_by")
     if not document:
         raise ActionError("document_required", "document")
     with write_transaction():

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from django.db import transaction
 
+from daihoi.actions.attendance import refuse_closed
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.scan_records import forget_images
@@ -19,6 +20,7 @@ from daihoi.core.codes import BaseCategory
 from daihoi.core.counting import count_checked, count_warnings
 from daihoi.core.findings import Finding
 from daihoi.core.validation import ElectionInvalidError, admit
+from daihoi.core.vi.formatting import format_int
 from daihoi.core.vi.text import nfc
 from daihoi.db.mappers import core_election, ruleset_of, settled
 from daihoi.db.models import (
@@ -33,6 +35,9 @@ from daihoi.db.models import (
 )
 
 FIGURES = ("summoned", "present", "ballots_issued", "ballots_collected")
+#: more people than any congress has: a larger figure is a typing slip (and overflows the column)
+MAX_FIGURE = 999_999
+MAX_FIGURE_TEXT = format_int(MAX_FIGURE)
 _CATEGORIES = frozenset(str(c) for c in BaseCategory)
 
 
@@ -66,8 +71,7 @@ def record_figures(
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
-        if election.state == Election.State.CERTIFIED:
-            raise ActionError("election_certified")
+        refuse_closed(election)
         entered = max(election.entries.values_list("sheet", flat=True), default=0)
         before = {
             "summoned": election.summoned,
@@ -78,6 +82,8 @@ def record_figures(
             value = figures.get(name, getattr(election, name))
             if value < 0:
                 raise ActionError("figure_negative", name, figure=name)
+            if value > MAX_FIGURE:
+                raise ActionError("figure_too_large", name, figure=name, limit=MAX_FIGURE_TEXT)
             setattr(election, name, value)
         if election.ballots_collected < entered:
             raise ActionError(
@@ -89,6 +95,10 @@ def record_figures(
         for category in excluded:
             if category not in _CATEGORIES:  # a correction names a known figure, or is refused
                 raise ActionError("unknown_figure", "excluded", figure=category)
+            if not 0 <= int(excluded[category]) <= MAX_FIGURE:
+                raise ActionError(
+                    "figure_too_large", "excluded", figure=category, limit=MAX_FIGURE_TEXT
+                )
         new_excluded = {k: int(v) for k, v in excluded.items() if int(v)}
         corrections = _corrections(before, election, new_excluded)
         election.excluded_from_base = new_excluded
@@ -155,8 +165,7 @@ def acknowledge_warning(user: User, election_id: int, code: str, explanation: st
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
-        if election.state == Election.State.CERTIFIED:
-            raise ActionError("election_certified")
+        refuse_closed(election)
         election.acknowledgements = {**election.acknowledgements, code: explanation}
         election.save(update_fields=["acknowledgements"])
         record_event(
@@ -266,7 +275,10 @@ def switch_to_official(user: User, congress_id: int) -> Congress:
         }
         # Re-votes and further rounds created in rehearsal go too; the lists set up stay.
         Election.objects.filter(congress=congress, previous__isnull=False).delete()
-        elections.update(state=Election.State.SETUP, acknowledgements={}, decision={})
+        # an appointment is the upper level's decision, not practice: it stays
+        elections.exclude(state=Election.State.APPOINTED).update(
+            state=Election.State.SETUP, acknowledgements={}, decision={}
+        )
         congress.mode = Congress.Mode.OFFICIAL
         congress.save(update_fields=["mode"])
         record_event(user, "switch_to_official", congress, cleared=counts)

@@ -161,6 +161,18 @@ ACTION_ERRORS: Mapping[str, Label] = {
             "keeping only the list, then upload again."
         ),
     ),
+    "text_too_long": (
+        "«{start}…» dài {length} ký tự, tối đa {limit} ký tự: hãy viết ngắn lại.",
+        "«{start}…» is {length} characters long, at most {limit}: shorten it.",
+    ),
+    "unknown_session": (
+        "Không có phiên họp này trong đại hội: hãy chọn một phiên trong danh sách.",
+        "There is no such session in this congress: choose one from the list.",
+    ),
+    "figure_too_large": (
+        "Số liệu {figure} không thể lớn hơn {limit}: hãy kiểm tra lại số đã gõ.",
+        "{figure} cannot be more than {limit}: check the number typed.",
+    ),
     "upload_expired": (
         "Bản xem trước đã hết hạn: hãy tải tệp lên lại.",
         "The preview has expired: upload again.",

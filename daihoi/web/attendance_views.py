@@ -37,6 +37,7 @@ from daihoi.exports.badges_pdf import LAYOUTS, Badge, badges_pdf
 from daihoi.exports.credentials_docx import credentials_docx
 from daihoi.exports.credentials_pdf import credentials_pdf
 from daihoi.labels import BASE_CATEGORIES, DOOR_ANSWERS, words
+from daihoi.web.entry_form import BadValueError, record_id
 from daihoi.web.language import english, error_text
 
 
@@ -93,9 +94,11 @@ def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
             request.user,  # type: ignore[arg-type]  # signed in
             c,
             token=request.POST.get("token", ""),
-            delegate_id=int(delegate_id) if delegate_id and delegate_id.isdigit() else None,
+            delegate_id=record_id(delegate_id, _("delegate")) if delegate_id else None,
             door=request.POST.get("door", ""),
         )
+    except BadValueError as error:
+        return JsonResponse({"ok": False, "message": str(error)}, status=400)
     except ActionError as error:
         return JsonResponse({"ok": False, "message": error_text(error)}, status=400)
     at = timezone.localtime(done.at).strftime("%H:%M:%S")
@@ -131,10 +134,11 @@ def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
 def checkin_withdraw_absence(request: HttpRequest, congress_id: int) -> JsonResponse:
     """The door asked, the person is here: withdraw the absence recorded for the congress."""
     c = _congress(congress_id)
-    delegate_id = request.POST.get("delegate", "")
-    if not delegate_id.isdigit():
-        return JsonResponse({"ok": False}, status=400)
-    withdrawn = withdraw_absence(request.user, c, int(delegate_id))  # type: ignore[arg-type]
+    try:
+        delegate_id = record_id(request.POST.get("delegate"), _("delegate"))
+    except BadValueError as error:
+        return JsonResponse({"ok": False, "message": str(error)}, status=400)
+    withdrawn = withdraw_absence(request.user, c, delegate_id)  # type: ignore[arg-type]
     return JsonResponse({"ok": True, "withdrawn": withdrawn})
 
 
@@ -159,9 +163,15 @@ def attendance(request: HttpRequest, congress_id: int) -> HttpResponse:
     """The presidium's live board: present / summoned by delegation, warning below quorum."""
     c = _congress(congress_id)
     session_id = request.GET.get("phien")
-    session = (
-        get_object_or_404(Session, pk=session_id, congress=c) if session_id else c.current_session
-    )
+    try:
+        session = (
+            get_object_or_404(Session, pk=record_id(session_id, _("session")), congress=c)
+            if session_id
+            else c.current_session
+        )
+    except BadValueError as error:
+        messages.error(request, str(error))
+        session = c.current_session
     board = attendance_board(c, session)
     template = "web/_attendance_board.html" if request.headers.get("HX-Request") else None
     context = {
@@ -181,13 +191,15 @@ def attendance_manage(request: HttpRequest, congress_id: int) -> HttpResponse:
         user = request.user
         try:
             what = request.POST.get("what")
+            post = request.POST
             if what == "session":
-                set_current_session(user, c, int(request.POST["session"]))  # type: ignore[arg-type]
+                session_id = record_id(post.get("session"), _("session"))
+                set_current_session(user, c, session_id)  # type: ignore[arg-type]
             elif what == "absence":
                 record_absence(
                     user,  # type: ignore[arg-type]
                     c,
-                    int(request.POST["delegate"]),
+                    record_id(post.get("delegate"), _("delegate")),
                     request.POST.get("reason", ""),
                     approved=bool(request.POST.get("approved")),
                 )
@@ -195,23 +207,25 @@ def attendance_manage(request: HttpRequest, congress_id: int) -> HttpResponse:
                 record_substitution(
                     user,  # type: ignore[arg-type]
                     c,
-                    int(request.POST["official"]),
-                    int(request.POST["alternate"]),
+                    record_id(post.get("official"), _("official delegate")),
+                    record_id(post.get("alternate"), _("alternate delegate")),
                     request.POST.get("reason", ""),
                 )
             elif what == "question":
                 record_question(
                     user,  # type: ignore[arg-type]
                     c,
-                    int(request.POST["delegate"]),
+                    record_id(post.get("delegate"), _("delegate")),
                     request.POST.get("issue", ""),
                     request.POST.get("decision", ""),
                 )
             messages.success(request, "✓")
         except ActionError as error:
             messages.error(request, error_text(error))
-        except (KeyError, ValueError, Delegate.DoesNotExist, Session.DoesNotExist):
-            messages.error(request, "Chọn đại biểu / choose a delegate")
+        except BadValueError as error:
+            messages.error(request, str(error))
+        except (Delegate.DoesNotExist, Session.DoesNotExist):
+            messages.error(request, _("Choose a delegate or a session from the list."))
         return redirect("attendance_manage", congress_id)
     people = list(c.delegates.select_related("absence", "replaced_by__alternate"))
     people.sort(key=lambda d: name_sort_key(d.full_name))
@@ -292,11 +306,11 @@ def election_base(request: HttpRequest, election_id: int) -> HttpResponse:
     """Set the session of the vote and take summoned, deductions and present from attendance."""
     e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
     try:
-        session_id = request.POST.get("session")
-        if session_id:
-            e.session = get_object_or_404(Session, pk=int(session_id), congress=e.congress)
-            e.save(update_fields=["session"])
-        apply_derived_base(request.user, e.pk)  # type: ignore[arg-type]
+        text = request.POST.get("session")
+        session_id = record_id(text, _("session")) if text else None
+        apply_derived_base(request.user, e.pk, session_id)  # type: ignore[arg-type]
+    except BadValueError as error:
+        messages.error(request, str(error))
     except ActionError as error:
         messages.error(request, error_text(error))
     return redirect("election", election_id)

@@ -47,6 +47,15 @@ def whole_number(text: str | None, low: int, high: int, what: str) -> int:
     return number
 
 
+#: the largest record number a form or query may name (a longer one is refused in words)
+MAX_ID = 10**MAX_DIGITS - 1
+
+
+def record_id(text: str | None, what: str) -> int:
+    """The number of a record (a session, a delegate) chosen in a form or a query."""
+    return whole_number(text, 1, MAX_ID, what)
+
+
 def chosen_team(election: Election, text: str | None) -> int:
     """The entry team of the query or form: 1 when none is given."""
     return whole_number(text or "1", 1, election.entry_teams, _("entry team"))

@@ -16,9 +16,10 @@ from daihoi.core.codes import Body
 from daihoi.core.rulesets.model import SETTING_SPECS
 from daihoi.core.rulesets.registry import DEFAULT_RULESET_ID, RULESETS
 from daihoi.core.vi.collation import name_sort_key
+from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.db.models import Congress
 from daihoi.labels import BODIES, SETTINGS, setting_value_words, words
-from daihoi.web.entry_form import BadValueError, whole_number
+from daihoi.web.entry_form import MAX_DIGITS, BadValueError, record_id, whole_number
 from daihoi.web.language import error_text
 
 #: more seats than any body has: a bound for the form, so a typing slip is refused in words
@@ -41,9 +42,9 @@ def _settings_from(post: dict[str, str], ruleset_id: str) -> dict[str, object]:
         if isinstance(default, bool):
             value = raw == "true"
         elif isinstance(default, int):
-            value = int(raw)
+            value = whole_number(raw, 0, 10**MAX_DIGITS - 1, words(SETTINGS, spec.name))
         elif isinstance(default, float):
-            value = float(raw)
+            value = _decimal(raw, words(SETTINGS, spec.name))
         else:
             value = raw
         if value != default:
@@ -51,17 +52,34 @@ def _settings_from(post: dict[str, str], ruleset_id: str) -> dict[str, object]:
     return changed
 
 
+def _decimal(raw: str, what: str) -> float:
+    """A fraction typed in a setting ("0.5"), or BadValueError: never nan, inf or 400 digits."""
+    text = raw.strip().replace(",", ".")
+    whole, _dot, fraction = text.partition(".")
+    if not (whole + fraction).isdecimal() or not text.isascii() or len(text) > MAX_DIGITS + 2:
+        raise BadValueError(
+            _("“%(value)s” is not a valid %(what)s: type a number such as 0.5.")
+            % {"value": raw, "what": what}
+        )
+    return float(text)
+
+
 @require(Permission.MANAGE_CONGRESS)
 def congress_new(request: HttpRequest) -> HttpResponse:
     ruleset_id = request.POST.get("ruleset_id", DEFAULT_RULESET_ID)
-    if request.method == "POST":
+    if ruleset_id not in RULESETS:
+        messages.error(request, _("Choose a rule set from the list."))
+        ruleset_id = DEFAULT_RULESET_ID
+    elif request.method == "POST":
         post = request.POST.dict()
         try:
             congress = create_congress(
                 request.user,  # type: ignore[arg-type]  # signed in
                 organisation=post.get("organisation", ""),
                 upper_organisation=post.get("upper_organisation", ""),
-                number=int(post.get("number") or 0),
+                number=whole_number(
+                    post.get("number"), 1, MAX_CONGRESS_NUMBER, _("congress number")
+                ),
                 term=post.get("term", ""),
                 place=post.get("place", ""),
                 starts_on=date.fromisoformat(post.get("starts_on", "")),
@@ -123,7 +141,9 @@ def election_new(request: HttpRequest, congress_id: int) -> HttpResponse:
                 entry_teams=whole_number(
                     request.POST.get("entry_teams") or "1", 1, 3, _("number of entry teams")
                 ),
-                delegate_ids=[int(i) for i in request.POST.getlist("delegates")],
+                delegate_ids=[
+                    record_id(i, _("delegate")) for i in request.POST.getlist("delegates")
+                ],
                 list_approval=request.POST.get("list_approval", ""),
             )
         except ActionError as error:
