@@ -172,6 +172,8 @@ def load_election(data: str | bytes) -> ElectionFile:
         document = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ElectionFileError([Problem("(file)", "not_json", {"detail": str(error)})]) from None
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number; nesting too deep
+        raise ElectionFileError([Problem("(file)", "not_json", {"detail": str(error)})]) from None
     return read_election(document)
 
 
