@@ -3,6 +3,10 @@
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from daihoi.cli.serve import Serving
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,8 +31,21 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="chạy ứng dụng / serve an existing data folder")
     for sub in (demo, serve):
         sub.add_argument("--data", default=None, help="data folder (default: data/demo or data)")
-        sub.add_argument("--host", default="127.0.0.1")
+        sub.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: the "
+            "hall's network, with DAIHOI_ALLOWED_HOSTS naming this computer's address)",
+        )
         sub.add_argument("--port", type=int, default=8000)
+        sub.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="server processes (default 1; more only on PostgreSQL, see docs/deployment.md)",
+        )
+        sub.add_argument("--tls-cert", default=None, metavar="FILE", help="serve HTTPS: PEM cert")
+        sub.add_argument("--tls-key", default=None, metavar="FILE", help="its private key (PEM)")
     demo.add_argument("--no-serve", action="store_true", help="load the demo and exit")
     demo.add_argument(
         "--fresh",
@@ -63,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _serving(args: argparse.Namespace) -> "Serving":
+    from daihoi.cli.serve import Serving
+
+    return Serving(args.host, args.port, args.workers, args.tls_cert, args.tls_key)
+
+
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one per subcommand
     """Run the command; returns the exit code (0 ok, 2 bad input)."""
     args = _parser().parse_args(argv)
@@ -73,11 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one per s
     if args.command == "demo":
         from daihoi.cli.serve import run_demo
 
-        return run_demo(args.data, args.host, args.port, serve=not args.no_serve, fresh=args.fresh)
+        serving = _serving(args)
+        return run_demo(args.data, serving, serve=not args.no_serve, fresh=args.fresh)
     if args.command == "serve":
         from daihoi.cli.serve import run_serve
 
-        return run_serve(args.data, args.host, args.port)
+        return run_serve(args.data, _serving(args))
     if args.command == "ballots":
         from daihoi.cli.papers import run_ballots
 

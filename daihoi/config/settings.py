@@ -1,7 +1,9 @@
 """Django settings for daihoi: everything offline (no CDN), Vietnamese first, data in one folder.
 
 Environment: DAIHOI_DATA (data folder, default ./data), DATABASE_URL (PostgreSQL), DAIHOI_DEBUG,
-DAIHOI_ALLOWED_HOSTS (comma-separated), DAIHOI_SECRET_KEY (else one is made in the data folder).
+DAIHOI_ALLOWED_HOSTS (comma-separated), DAIHOI_SECRET_KEY (else one is made in the data folder),
+DAIHOI_HTTPS=1 (served over TLS: Secure cookies, HSTS; `daihoi serve --tls-cert` sets it).
+See docs/deployment.md.
 """
 
 import os
@@ -12,7 +14,10 @@ from daihoi.config.database import database_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("DAIHOI_DATA", Path.cwd() / "data")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+# The database, the secret key and the uploaded registers and ballot scans are readable by the
+# application's own account only: folders 0700, files 0600 as they are created.
+os.umask(0o077)
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
 def _secret_key() -> str:
@@ -45,9 +50,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "daihoi.web.middleware.LanguageMiddleware",
+    "daihoi.web.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "daihoi.web.middleware.SignedInTodayMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -94,9 +101,38 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# A congress lasts days; a clerk must not be logged out mid-count.
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 7
-# Sessions are read from the process's memory and written through to the database, so a save
-# costs no session query; after a restart they are read from the database again.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A session lasts one congress day: it ends when the browser closes and at midnight Vietnam time
+# (SignedInTodayMiddleware), so a hall computer left signed in is not signed in tomorrow. The
+# database backend is shared by every server process: signing out anywhere ends it everywhere at
+# once (the cached_db backend kept a copy in each process's memory for minutes).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 60 * 60 * 24
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Failed sign-ins are counted in the database, so every server process sees the same count.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "sign_in": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "daihoi_sign_in_throttle",
+    },
+}
+
+# Served over TLS (docs/deployment.md): cookies only over HTTPS, and browsers told to keep to it.
+HTTPS = os.environ.get("DAIHOI_HTTPS", "") == "1"
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+# 30 days: a congress and its follow-up; not years, as the hall's address may serve plain HTTP
+# again once the congress is over (HSTS is sent only on HTTPS answers).
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 30 if HTTPS else 0
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Everything is served by the application itself; style attributes in the pages are allowed (not
+# <style> elements, not inline scripts); the check-in camera and the projector read from 'self'.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
+    "img-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)

@@ -113,6 +113,10 @@ AUDIT_EVENTS: Mapping[str, Label] = {
         "Ghi nhận vấn đề về tư cách đại biểu {delegate}: {issue}; kết luận: {decision}",
         "Recorded a credentials question on {delegate}: {issue}; decision: {decision}",
     ),
+    "sign_in_locked": (
+        "Tạm khóa tài khoản {username} {minutes} phút sau {failures} lần nhập sai mật khẩu",
+        "Locked the account {username} for {minutes} minutes after {failures} wrong passwords",
+    ),
 }
 
 _YES_NO: Mapping[str, Label] = {

@@ -289,4 +289,18 @@ ACTION_ERRORS: Mapping[str, Label] = {
             "half: it is not approved."
         ),
     ),
+    "sign_in_wait": (
+        "Đã nhập sai mật khẩu nhiều lần: hãy đợi {seconds} giây rồi thử lại.",
+        "Several wrong passwords: wait {seconds} seconds, then try again.",
+    ),
+    "sign_in_locked": (
+        (
+            "Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần: hãy thử lại sau {minutes} phút, "
+            "hoặc nhờ ban tổ chức."
+        ),
+        (
+            "The account is locked for a while after several wrong passwords: try again in "
+            "{minutes} minutes, or ask the organisers."
+        ),
+    ),
 }
