@@ -19,7 +19,7 @@ from daihoi.actions.errors import ActionError
 from daihoi.actions.scan_records import ROW_MARKS, ballot_content, list_layout
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import PAPER_REASONS
-from daihoi.db.models import ScannedBallot
+from daihoi.db.models import ScanBatch, ScannedBallot
 from daihoi.labels import SCAN_DOUBTS
 from daihoi.omr.reading import Doubt, Mark, PageReading
 from daihoi.omr.reading_json import reading_from_json
@@ -116,7 +116,9 @@ def adjudicate(
         if locked.state != ScannedBallot.State.REVIEW:  # another member ruled meanwhile
             raise ActionError("scan_not_in_review", "scanned", state=locked.state)
         assert locked.sheet is not None
-        entry = insert_entry(user, election.pk, locked.team, locked.sheet, content)
+        # the person who scanned the paper counts as its enterer (repeated entry: two people)
+        scanner = ScanBatch.objects.get(pk=locked.batch_id).scanned_by
+        entry = insert_entry(scanner, election.pk, locked.team, locked.sheet, content)
         locked.state = ScannedBallot.State.CONFIRMED
         locked.decision = decision
         locked.decided_by = user

@@ -5,6 +5,7 @@ from typing import Any
 
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
+from daihoi.actions.roles import refuse_organiser_certifier
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.counting import count_checked
 from daihoi.core.validation import ElectionInvalidError, admit
@@ -57,6 +58,7 @@ def certify_result(user: User, election_id: int) -> Result:
             raise ActionError("election_certified")
         if election.state != Election.State.OPEN:
             raise ActionError("election_not_open")
+        refuse_organiser_certifier(user, election.congress)
         waiting = election.scans.filter(state=ScannedBallot.State.REVIEW).count()
         if waiting:
             raise ActionError("scans_waiting", count=waiting)

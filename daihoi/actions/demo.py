@@ -11,7 +11,7 @@ import secrets
 from datetime import date
 from importlib import resources
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import transaction
 
@@ -26,9 +26,11 @@ from daihoi.db.models import (
     Congress,
     Delegate,
     Election,
+    Membership,
     Organisation,
     Session,
     Substitution,
+    TeamAssignment,
 )
 from daihoi.demo.names import invented_names
 
@@ -66,17 +68,34 @@ def _reference_file() -> dict[str, object]:
 
 
 def _accounts() -> list[tuple[str, str]]:
+    """The demo's accounts, made in code: the published password bypasses the validators that
+    every account made through the application meets (daihoi.actions.roles)."""
     created = []
     for username, role, label in ACCOUNTS:
-        group, _ = Group.objects.get_or_create(name=role.value)
         user, made = User.objects.get_or_create(username=username, defaults={"first_name": label})
         if made:
             user.set_password(DEMO_PASSWORD)
             user.is_superuser = user.is_staff = role is Role.ORGANISER
             user.save()
-        user.groups.add(group)
         created.append((username, label))
     return created
+
+
+def _memberships(congress: Congress) -> None:
+    """Each account a member of the demo congress with its role; the two clerks on teams 1 and 2
+    of the open election (repeated entry by two people)."""
+    for username, role, _ in ACCOUNTS:
+        user = User.objects.get(username=username)
+        Membership.objects.get_or_create(
+            user=user, congress=congress, defaults={"roles": [role.value]}
+        )
+    for election in congress.elections.filter(state=Election.State.OPEN, entry_teams__gte=2):
+        for team, username in enumerate(("kiemphieu1", "kiemphieu2"), start=1):
+            TeamAssignment.objects.get_or_create(
+                election=election,
+                user=User.objects.get(username=username),
+                defaults={"team": team},
+            )
 
 
 def _delegates(congress: Congress, candidates: list[dict[str, object]]) -> list[Delegate]:
@@ -228,6 +247,7 @@ def load_reference_congress() -> tuple[Congress, list[tuple[str, str]]]:
     accounts = _accounts()
     existing = existing_demo()
     if existing is not None:
+        _memberships(existing)
         return existing, accounts
     reference = _reference_file()
     organisation = Organisation.objects.create(
@@ -293,5 +313,6 @@ def load_reference_congress() -> tuple[Congress, list[tuple[str, str]]]:
     _election(congress, "secretary", 1, [delegates[0]])
     _election(congress, "upper_delegates", 37, others[:41])
     _election(congress, "upper_alternates", 2, others[41:44])
+    _memberships(congress)
     record_event(None, "load_demo", congress)
     return congress, accounts

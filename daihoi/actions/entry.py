@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
+from daihoi.actions.teams import refuse_unless_on_team
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.election import Candidate
 from daihoi.core.keying import KeyingError, parse_row_numbers
@@ -129,6 +130,7 @@ def record_entry(  # noqa: PLR0913 - who, where, which paper, what it shows, and
         raise ActionError(
             "sheet_out_of_range", "sheet", sheet=sheet, collected=election.ballots_collected
         )
+    refuse_unless_on_team(user, election, team)
     check_content(election, content, candidates)
     if ScannedBallot.objects.filter(
         election_id=election_id, team=team, sheet=sheet, state=ScannedBallot.State.REVIEW
@@ -149,6 +151,7 @@ def undo_last_entry(user: User, election_id: int, team: int) -> int:
     """Remove the last ballot this team entered; returns its sheet number."""
     with write_transaction():
         election = _election_for_entry(election_id)
+        refuse_unless_on_team(user, election, team)
         last = election.entries.filter(team=team).order_by("-entered_at", "-id").first()
         if last is None:
             raise ActionError("nothing_to_undo")

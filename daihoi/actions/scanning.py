@@ -28,6 +28,7 @@ from daihoi.actions.scan_records import (
     reader_settings,
     store_image,
 )
+from daihoi.actions.teams import refuse_unless_on_team
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.ballots import ballot_layout
 from daihoi.db.models import Election, ScanBatch, ScannedBallot
@@ -196,6 +197,7 @@ def scan_files(
     more sheet numbers than the team has left of the ballots collected."""
     election = election_or_error(election_id)
     _refuse(election, team)
+    refuse_unless_on_team(user, election, team)
     if not files:
         raise ActionError("scan_no_files", "files")
     if not _free_sheets(election, team):

@@ -34,8 +34,10 @@ SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("DAIHOI_DEBUG", "") == "1"
 ALLOWED_HOSTS = os.environ.get("DAIHOI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
+# Django's admin: off unless DAIHOI_ADMIN=1, and then read-only (roles change in the application)
+ADMIN_ENABLED = os.environ.get("DAIHOI_ADMIN", "") == "1"
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    *(["django.contrib.admin"] if ADMIN_ENABLED else []),
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -136,3 +138,12 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+
+# Django's own password validators: every account made or changed through the application meets
+# them (the demo's accounts, made in code with the published password, do not pass through them)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]

@@ -1,13 +1,17 @@
-"""Root URLs: the application, the admin, sign-in."""
+"""Root URLs: the application, sign-in, and the read-only admin when DAIHOI_ADMIN=1."""
 
-from django.contrib import admin
-from django.urls import include, path
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, include, path
 
 from daihoi.web.sign_in_views import SignInView
 
-urlpatterns = [
-    path("admin/", admin.site.urls),
+urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("dang-nhap/", SignInView.as_view(), name="login"),  # throttled; before web/urls.py
     path("", include("daihoi.web.urls")),
 ]
+
+if settings.ADMIN_ENABLED:  # DAIHOI_ADMIN=1: a read-only admin (daihoi.web.admin)
+    from daihoi.web.admin import read_only_site
+
+    urlpatterns.insert(0, path("admin/", read_only_site().urls))

@@ -39,16 +39,33 @@ class Difference:
     entries: Mapping[int, Ballot | None]  # team → what it typed
 
 
+def _one_person_twice(
+    typists: Mapping[int, Mapping[int, object]] | None, teams: Sequence[int], sheet: int
+) -> bool:
+    """Whether one person typed this sheet for two teams: that is one reading, not two."""
+    if typists is None:
+        return False
+    who = [typists.get(team, {}).get(sheet) for team in teams]
+    known = [w for w in who if w is not None]
+    return len(set(known)) != len(known)
+
+
 def compare_entries(
-    entries: Mapping[int, Mapping[int, Ballot]], teams: Sequence[int]
+    entries: Mapping[int, Mapping[int, Ballot]],
+    teams: Sequence[int],
+    typists: Mapping[int, Mapping[int, object]] | None = None,
 ) -> list[Difference]:
-    """Every sheet on which the teams' entries are not all present and equal, by sheet number."""
+    """Every sheet on which the teams' entries are not all present and equal, by sheet number.
+
+    `typists` (team → sheet → who typed it) makes a sheet typed by one person for two teams a
+    difference even when the entries agree: repeated entry checks one reader against another.
+    """
     sheets = sorted({sheet for team in teams for sheet in entries.get(team, {})})
     differences = []
     for sheet in sheets:
         typed = {team: entries.get(team, {}).get(sheet) for team in teams}
         seen = {_same_paper_key(b) for b in typed.values()}
-        if len(seen) != 1 or None in seen:
+        if len(seen) != 1 or None in seen or _one_person_twice(typists, teams, sheet):
             differences.append(Difference(sheet, typed))
     return differences
 
@@ -57,9 +74,10 @@ def settled_ballots(
     entries: Mapping[int, Mapping[int, Ballot]],
     teams: Sequence[int],
     resolutions: Mapping[int, Ballot],
+    typists: Mapping[int, Mapping[int, object]] | None = None,
 ) -> tuple[dict[int, Ballot], list[Difference]]:
     """The ballot of every settled sheet, and the differences still open."""
-    differences = compare_entries(entries, teams)
+    differences = compare_entries(entries, teams, typists)
     open_differences = [d for d in differences if d.sheet not in resolutions]
     differing = {d.sheet for d in differences}
     settled: dict[int, Ballot] = {}

@@ -60,7 +60,12 @@ def settled(election: models.Election) -> tuple[dict[int, Ballot], list[Differen
     """The settled ballot of every sheet, and the differences still open (repeated entry)."""
     resolutions = {r.sheet: read_ballot(r.content) for r in election.resolutions.all()}
     teams = list(range(1, election.entry_teams + 1))
-    return settled_ballots(entries_by_team(election), teams, resolutions)
+    # Who typed each sheet for each team (a clerk's account, never the delegate who voted: the
+    # counting board are not voters, so this keeps no link between a ballot and its voter).
+    typists: dict[int, dict[int, object]] = {}
+    for team, sheet, user_id in election.entries.values_list("team", "sheet", "entered_by_id"):
+        typists.setdefault(team, {})[sheet] = user_id
+    return settled_ballots(entries_by_team(election), teams, resolutions, typists)
 
 
 def core_election(

@@ -199,6 +199,8 @@ class BallotEntry(models.Model):
     team = models.PositiveSmallIntegerField(default=1)
     sheet = models.PositiveIntegerField()
     content = models.JSONField()  # {"kept": [...]} | {"marks": {...}} | {"invalid": reason}
+    # The clerk who typed (or scanned) this paper, so that two teams' entries are two people.
+    # Not the delegate who cast it: clerks are not voters, so ballot secrecy is kept.
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     entered_at = models.DateTimeField(auto_now_add=True)
 

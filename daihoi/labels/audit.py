@@ -11,8 +11,31 @@ from daihoi.labels.language import Label, fill, language, words
 from daihoi.labels.rules import SETTINGS, setting_value_words
 from daihoi.labels.states import FIGURES
 
+#: The roles of a congress's members, as the members screen and the audit log name them
+ROLE_NAMES: Mapping[str, Label] = {
+    "organiser": ("Ban tổ chức", "Organiser"),
+    "counting_head": ("Trưởng ban kiểm phiếu", "Head of the counting board"),
+    "counting_board": ("Ban kiểm phiếu", "Counting board"),
+    "presidium": ("Đoàn chủ tịch", "Presidium"),
+    "reception": ("Tổ đón tiếp", "Reception"),
+    "viewer": ("Khách", "Viewer"),
+}
+
 #: What each action records; placeholders are the event's details after `_worded`
 AUDIT_EVENTS: Mapping[str, Label] = {
+    "assign_team": (
+        "Phân {person} vào tổ nhập phiếu {team} — {election}",
+        "Put {person} on entry team {team} — {election}",
+    ),
+    "unassign_team": (
+        "Rút {person} khỏi tổ nhập phiếu — {election}",
+        "Took {person} off the entry teams — {election}",
+    ),
+    "set_roles": (
+        "Vai trò của {person}: trước «{before}», nay «{after}»{reason}",
+        "Roles of {person}: were «{before}», now «{after}»{reason}",
+    ),
+    "create_person": ("Tạo tài khoản cho {person}", "Created an account for {person}"),
     "load_demo": ("Nạp đại hội mẫu", "Loaded the demo congress"),
     "projector_link": ("{projector}", "{projector}"),
     "create_congress": (

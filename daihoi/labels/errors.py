@@ -303,4 +303,49 @@ ACTION_ERRORS: Mapping[str, Label] = {
             "{minutes} minutes, or ask the organisers."
         ),
     ),
+    "no_team_assigned": (
+        (
+            "Bạn chưa được phân vào tổ nhập phiếu nào của cuộc bầu này: trưởng ban kiểm phiếu "
+            "phân tổ trên trang cuộc bầu."
+        ),
+        (
+            "You are not on any entry team of this election: the head of the counting board "
+            "assigns the teams on the election page."
+        ),
+    ),
+    "not_your_team": (
+        "Bạn thuộc tổ {assigned}, không nhập hay hủy phiếu cho tổ {team}.",
+        "You are on team {assigned}: you do not enter or undo ballots for team {team}.",
+    ),
+    "not_a_clerk": (
+        "Người này không thuộc ban kiểm phiếu của đại hội này.",
+        "This person is not on this congress's counting board.",
+    ),
+    "unknown_role": ("Vai trò không có.", "There is no such role."),
+    "organiser_certifier_without_reason": (
+        (
+            "Một người vừa thuộc ban tổ chức vừa là trưởng ban kiểm phiếu cần ghi rõ lý do "
+            "(ví dụ quyết định phân công)."
+        ),
+        (
+            "One person both organising and heading the counting board needs a recorded reason "
+            "(for example the assignment decision)."
+        ),
+    ),
+    "no_such_person": ("Không có tài khoản này.", "There is no such account."),
+    "username_taken": (
+        "Tên đăng nhập «{username}» trống, quá dài hoặc đã có người dùng.",
+        "The username «{username}» is empty, too long or taken.",
+    ),
+    "password_rejected": ("Mật khẩu chưa đạt: {detail}", "The password is refused: {detail}"),
+    "organiser_may_not_certify": (
+        (
+            "Bạn thuộc ban tổ chức đại hội này: chỉ chứng nhận kết quả được khi lý do đã được "
+            "ghi lại lúc phân công vai trò."
+        ),
+        (
+            "You organise this congress: you may certify its results only if a reason was "
+            "recorded when the roles were given."
+        ),
+    ),
 }

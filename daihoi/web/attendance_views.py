@@ -178,7 +178,7 @@ def attendance(request: HttpRequest, congress_id: int) -> HttpResponse:
         "congress": c,
         "board": board,
         "sessions": c.sessions.all(),
-        "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+        "can_manage": can(request.user, Permission.MANAGE_CONGRESS, c.pk),
     }
     return render(request, template or "web/attendance.html", context)
 

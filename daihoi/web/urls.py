@@ -6,6 +6,7 @@ from django.urls import path
 from daihoi.web import (
     attendance_views,
     list_views,
+    member_views,
     projector_views,
     register_views,
     scan_views,
@@ -58,6 +59,12 @@ urlpatterns = [
     ),
     path("dai-hoi/<int:congress_id>/man-chieu/", views.projector_link, name="projector_link"),
     path("dai-hoi/<int:congress_id>/nhat-ky/", views.audit, name="audit"),
+    path("dai-hoi/<int:congress_id>/thanh-vien/", member_views.members, name="members"),
+    path(
+        "bau-cu/<int:election_id>/to-nhap-phieu/",
+        member_views.election_teams,
+        name="election_teams",
+    ),
     path("bau-cu/<int:election_id>/", views.election, name="election"),
     path("bau-cu/<int:election_id>/tien-do/", views.election_progress, name="election_progress"),
     path("bau-cu/<int:election_id>/mo/", views.election_open, name="election_open"),

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from daihoi.access import Permission, can, require
+from daihoi.access import Permission, can, member_congress_ids, require
 from daihoi.actions.audit import record_event
 from daihoi.actions.ballot_papers import default_copies
 from daihoi.actions.certify import certify_result, open_election
@@ -29,6 +29,7 @@ from daihoi.actions.steps import (
     record_figures,
     switch_to_official,
 )
+from daihoi.actions.teams import refuse_unless_on_team, team_of, team_rows
 from daihoi.audit_queries import audit_rows
 from daihoi.certification_queries import certification_check
 from daihoi.core.codes import Meeting
@@ -71,8 +72,10 @@ from daihoi.web.paper_view import differing_rows, readings
 
 @require(Permission.VIEW_CONGRESS)
 def home(request: HttpRequest) -> HttpResponse:
-    """The congresses this installation holds."""
+    """The congresses this person holds a role in (all of them for the administrator)."""
     congresses = Congress.objects.select_related("organisation").order_by("-starts_on")
+    if (member_of := member_congress_ids(request.user)) is not None:
+        congresses = congresses.filter(pk__in=member_of)
     return render(
         request,
         "web/home.html",
@@ -95,9 +98,9 @@ def congress(request: HttpRequest, congress_id: int) -> HttpResponse:
             "officials": c.delegates.filter(standing=Delegate.Standing.OFFICIAL).count(),
             "alternates": c.delegates.filter(standing=Delegate.Standing.ALTERNATE).count(),
             "projector_url": projector_url,
-            "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
-            "can_check_in": can(request.user, Permission.CHECK_IN),
-            "can_view_attendance": can(request.user, Permission.VIEW_ATTENDANCE),
+            "can_manage": can(request.user, Permission.MANAGE_CONGRESS, c.pk),
+            "can_check_in": can(request.user, Permission.CHECK_IN, c.pk),
+            "can_view_attendance": can(request.user, Permission.VIEW_ATTENDANCE, c.pk),
         },
     )
 
@@ -123,10 +126,15 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
         {
             "congress": e.congress,
             "view": get_election_view(e),
-            "can_enter": can(request.user, Permission.ENTER_BALLOTS),
-            "can_certify": can(request.user, Permission.CERTIFY),
-            "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES),
-            "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+            "can_enter": can(request.user, Permission.ENTER_BALLOTS, e.congress_id),
+            "my_team": team_of(request.user, e),  # type: ignore[arg-type]  # signed in
+            "team_numbers": range(1, e.entry_teams + 1),
+            "team_assignments": team_rows(e)
+            if can(request.user, Permission.SETTLE_DIFFERENCES, e.congress_id)
+            else None,
+            "can_certify": can(request.user, Permission.CERTIFY, e.congress_id),
+            "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES, e.congress_id),
+            "can_manage": can(request.user, Permission.MANAGE_CONGRESS, e.congress_id),
             "list_findings": [
                 (f.severity.value, fill(LIST_FINDINGS[f.code][0], f.values))
                 for f in get_election_view(e).list_findings
@@ -140,7 +148,7 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             ],
             "base": base_breakdown(e),
             "sessions": e.congress.sessions.all(),
-            "can_print": can(request.user, Permission.PRINT_BALLOTS),
+            "can_print": can(request.user, Permission.PRINT_BALLOTS, e.congress_id),
             "papers": list(PAPERS),
             "default_copies": default_copies(e),
             "scans_waiting": e.scans.filter(state=ScannedBallot.State.REVIEW).count(),
@@ -149,7 +157,8 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             ],
             "next_step": _next_step_words(e),
             "certification": certification_check(e)
-            if e.state == Election.State.OPEN and can(request.user, Permission.CERTIFY)
+            if e.state == Election.State.OPEN
+            and can(request.user, Permission.CERTIFY, e.congress_id)
             else None,
         },
     )
@@ -235,7 +244,7 @@ def election_progress(request: HttpRequest, election_id: int) -> HttpResponse:
         "web/_progress.html",
         {
             "view": get_election_view(e),
-            "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES),
+            "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES, e.congress_id),
         },
     )
 
@@ -260,14 +269,14 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
     e = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
     posted = request.POST if request.method == "POST" else None
     try:
-        team = chosen_team(e, request.POST.get("team") if posted else request.GET.get("team"))
-    except BadValueError as error:
-        messages.error(request, str(error))
-        return render(request, "web/entry.html", _entry_context(e, None, None), status=400)
+        team = _own_team(request, e)
+    except (BadValueError, ActionError) as error:  # refused in words, with no team to choose
+        bad = isinstance(error, BadValueError)
+        messages.error(request, str(error) if bad else error_text(error))  # type: ignore[arg-type]
+        context = {**_entry_context(e, None, None), "teams": []}
+        return render(request, "web/entry.html", context, status=400 if bad else 403)
     if posted is None:
-        # several teams type the same stack: each clerk says which one, none is assumed
-        asked = "team" in request.GET or e.entry_teams == 1
-        return render(request, "web/entry.html", _entry_context(e, team if asked else None, None))
+        return render(request, "web/entry.html", _entry_context(e, team, None))
     try:
         if posted.get("undo"):
             return _undo(request, e, team)
@@ -303,6 +312,17 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
     return redirect(f"{request.path}?team={team}")
 
 
+def _own_team(request: HttpRequest, e: Election) -> int:
+    """The team the clerk types for: the one the head assigned them (asking for another is
+    refused); with a single team, that team."""
+    asked_for = request.POST.get("team") if request.method == "POST" else request.GET.get("team")
+    own = team_of(request.user, e)  # type: ignore[arg-type]  # signed in
+    team = chosen_team(e, asked_for or (str(own) if own else None))
+    if own is None or team != own:
+        refuse_unless_on_team(request.user, e, team)  # type: ignore[arg-type]  # signed in
+    return team
+
+
 def _undo(request: HttpRequest, e: Election, team: int) -> HttpResponse:
     sheet = undo_last_entry(request.user, e.pk, team)  # type: ignore[arg-type]  # signed in
     messages.warning(request, _("Ballot %(sheet)s removed.") % {"sheet": sheet})
@@ -323,7 +343,7 @@ def _entry_context(e: Election, team: int | None, posted: object) -> dict[str, o
         "congress": e.congress,
         "election": e,
         "team": team,
-        "teams": range(1, e.entry_teams + 1),
+        "teams": [team] if team else range(1, e.entry_teams + 1),  # a clerk's own team only
         "candidates": candidates,
         "cross_out": len(candidates) > e.seats,
         "width": width,

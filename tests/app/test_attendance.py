@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pypdfium2
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from docx import Document
@@ -23,12 +23,13 @@ from daihoi.actions.attendance import (
 from daihoi.actions.errors import ActionError
 from daihoi.actions.steps import record_figures
 from daihoi.db.models import Attendance, AuditEvent, Delegate, Election, Session
+from tests.app.members import member_of_all
 
 
 def client_for(role: Role) -> Client:
     client = Client()
     user = User.objects.create_user(f"user-{role}", password="x")
-    user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    member_of_all(user, role)
     client.force_login(user)
     return client
 

@@ -21,6 +21,7 @@ from daihoi.actions.steps import (
 from daihoi.db.models import AuditEvent, BallotEntry, Election, Result
 from daihoi.interchange.election_file import load_election
 from daihoi.interchange.election_writer import fingerprint
+from tests.app.members import typists
 
 
 def enter_all(election: Election, clerk: User, team: int = 1, odd: int | None = None) -> None:
@@ -96,8 +97,9 @@ def test_incomplete_entry_cannot_be_certified_and_undo_works(
 def test_repeated_entry_difference_must_be_settled(election: Election, clerk: User) -> None:
     election.entry_teams = 2
     election.save()
-    enter_all(election, clerk, team=1)
-    enter_all(election, clerk, team=2, odd=4)
+    clerks = typists(election)
+    enter_all(election, clerks[1], team=1)
+    enter_all(election, clerks[2], team=2, odd=4)
     with pytest.raises(ActionError) as caught:
         certify_result(clerk, election.pk)
     assert caught.value.code == "differences_open"

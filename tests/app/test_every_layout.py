@@ -15,6 +15,7 @@ from daihoi.actions.certify import certify_result
 from daihoi.actions.entry import record_entry, resolve_difference
 from daihoi.db.models import Candidate, Election
 from tests.app.builders import NAMES, make_election
+from tests.app.members import member, typists
 
 Content = Mapping[str, object]
 
@@ -55,12 +56,15 @@ def _pages_answer(client: Client, election: Election) -> None:
 def test_two_teams_differ_settle_and_certify(kind: str) -> None:
     election, ballots = _layout(kind)
     head, client = _head()
+    # the administrator organises everywhere: certifying too needs a recorded reason
+    member(head, election.congress, reason="Quản trị kiêm trưởng ban kiểm phiếu khi thử")
+    clerks = typists(election)
     for team in (1, 2):
         for sheet, paper in enumerate(ballots, start=1):
             typed = paper
             if team == 2 and sheet == 4:  # team 2 misread sheet 4: it typed another paper
                 typed = ballots[-1] if ballots[-1] != paper else ballots[0]
-            record_entry(head, election.pk, team, sheet, dict(typed))
+            record_entry(clerks[team], election.pk, team, sheet, dict(typed))
     _pages_answer(client, election)
     response = client.get(reverse("differences", args=[election.pk]))
     assert "4" in response.content.decode()

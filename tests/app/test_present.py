@@ -1,7 +1,7 @@
 """One definition of "present": the board, the quorum, the base and the credentials report agree."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
@@ -11,6 +11,7 @@ from daihoi.actions.demo import load_reference_congress
 from daihoi.attendance_queries import attendance_board, report_delegates
 from daihoi.core.credentials import credentials_report
 from daihoi.db.models import AuditEvent, Congress, Delegate, Election
+from tests.app.members import member_of_all
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def test_a_replaced_official_who_comes_is_not_counted_twice(demo: Congress) -> N
 def test_the_door_shows_no_green_tick_for_a_replaced_official(demo: Congress) -> None:
     door = Client()
     user = User.objects.create_user("door", password="x")
-    user.groups.add(Group.objects.get_or_create(name=Role.RECEPTION.value)[0])
+    member_of_all(user, Role.RECEPTION)
     door.force_login(user)
     official = _replaced(demo)
     answer = door.post(
@@ -65,7 +66,7 @@ def test_the_door_shows_no_green_tick_for_a_replaced_official(demo: Congress) ->
 def test_the_door_asks_to_withdraw_an_absence_when_the_absent_one_comes(demo: Congress) -> None:
     door = Client()
     user = User.objects.create_user("door", password="x")
-    user.groups.add(Group.objects.get_or_create(name=Role.RECEPTION.value)[0])
+    member_of_all(user, Role.RECEPTION)
     door.force_login(user)
     absent = demo.delegates.filter(absence__isnull=False, replaced_by__isnull=True).first()
     assert absent is not None
@@ -87,7 +88,7 @@ def test_the_door_asks_to_withdraw_an_absence_when_the_absent_one_comes(demo: Co
 def test_the_board_says_why_it_differs_from_the_report(demo: Congress) -> None:
     presidium = Client()
     user = User.objects.create_user("chair", password="x")
-    user.groups.add(Group.objects.get_or_create(name=Role.PRESIDIUM.value)[0])
+    member_of_all(user, Role.PRESIDIUM)
     presidium.force_login(user)
     page = presidium.get(reverse("attendance", args=[demo.pk])).content.decode()
     board = attendance_board(demo, demo.current_session)
@@ -98,7 +99,7 @@ def test_the_board_says_why_it_differs_from_the_report(demo: Congress) -> None:
 def test_the_register_tells_the_summoned_from_the_alternates(demo: Congress) -> None:
     viewer = Client()
     user = User.objects.create_user("viewer", password="x")
-    user.groups.add(Group.objects.get_or_create(name=Role.VIEWER.value)[0])
+    member_of_all(user, Role.VIEWER)
     viewer.force_login(user)
     page = viewer.get(reverse("register", args=[demo.pk])).content.decode()
     assert "289 đại biểu chính thức được triệu tập, 3 đại biểu dự khuyết" in page

@@ -1,19 +1,20 @@
 """The hall's screen keeps the last certified result until the organiser chooses what it shows."""
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
 from daihoi.access import Role
 from daihoi.actions.certify import open_election
 from daihoi.db.models import AuditEvent, Congress, Election
+from tests.app.members import member_of_all
 from tests.e2e.reference_result import certified_reference
 
 
 def client_for(role: Role) -> Client:
     client = Client()
     user = User.objects.create_user(f"user-{role}", password="x")
-    user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    member_of_all(user, role)
     client.force_login(user)
     return client
 

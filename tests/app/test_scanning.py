@@ -15,7 +15,7 @@ from typing import Any
 import cv2
 import numpy as np
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -45,6 +45,7 @@ from daihoi.omr import synth
 from daihoi.omr.interpret import Reader, ReaderSettings
 from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Rejection, RowReading
 from daihoi.omr.reading_json import reading_from_json, reading_to_json
+from tests.app.members import member_of_all, typists
 from tests.app.scans import blank, expected_content, marked, pdf_of, tiff_of
 
 
@@ -562,11 +563,12 @@ def test_a_stack_typed_and_scanned_lists_every_difference(election: Election, cl
     ballots = [marked(election, seed) for seed in (1, 3)]
     typed = [expected_content(election, [b.truth]) for b in ballots]
     wrong = {"kept": ["c1", "c2"] if typed[1]["kept"] != ["c1", "c2"] else ["c3"]}
-    record_entry(clerk, election.pk, 1, 1, typed[0])
-    record_entry(clerk, election.pk, 1, 2, wrong)  # the clerk mistyped sheet 2
-    record_entry(clerk, election.pk, 1, 3, {"kept": ["c1"]})  # and sheet 3 was not scanned
+    clerks = typists(election)  # one person types, another scans
+    record_entry(clerks[1], election.pk, 1, 1, typed[0])
+    record_entry(clerks[1], election.pk, 1, 2, wrong)  # the clerk mistyped sheet 2
+    record_entry(clerks[1], election.pk, 1, 3, {"kept": ["c1"]})  # and sheet 3 was not scanned
     report = scan_files(
-        clerk, election.pk, 2, [(f"{i}.jpg", b.jpeg()) for i, b in enumerate(ballots)]
+        clerks[2], election.pk, 2, [(f"{i}.jpg", b.jpeg()) for i, b in enumerate(ballots)]
     )
     differing = {d.sheet: d for d in settled(election)[1]}
     assert {2, 3} <= set(differing)
@@ -574,7 +576,7 @@ def test_a_stack_typed_and_scanned_lists_every_difference(election: Election, cl
     if report.items[0].outcome == "read":
         assert 1 not in differing  # the scan agrees with the typed ballot
     head = User.objects.create_user("head", password="x")
-    head.groups.add(Group.objects.get_or_create(name=Role.COUNTING_HEAD.value)[0])
+    member_of_all(head, Role.COUNTING_HEAD)
     client = Client()
     client.force_login(head)
     page = client.get(reverse("differences", args=[election.pk])).content.decode()
@@ -628,7 +630,7 @@ def test_a_reading_survives_its_json() -> None:
 
 def _member(role: Role) -> Client:
     user = User.objects.create_user(f"u-{role}", password="x")
-    user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    member_of_all(user, role)
     client = Client()
     client.force_login(user)
     return client

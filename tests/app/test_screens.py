@@ -9,6 +9,7 @@ from django.urls import reverse
 from daihoi.access import Role
 from daihoi.db.models import BallotEntry, Candidate, Election
 from tests.app.builders import make_election
+from tests.app.members import typists
 from tests.app.test_web import client_for
 
 
@@ -130,10 +131,13 @@ def test_the_differences_page_shows_only_what_differs_with_each_paper(
     election.save()
     head = client_for(Role.COUNTING_HEAD)
     url = reverse("entry", args=[election.pk])
-    head.post(url, {"team": "1", "sheet": "1", "numbers": "3"})
-    head.post(url, {"team": "2", "sheet": "1", "numbers": "2"})
-    head.post(url, {"team": "1", "sheet": "2", "numbers": "1"})
-    head.post(url, {"team": "2", "sheet": "2", "numbers": "1"})
+    clerks = {team: Client() for team in (1, 2)}  # one person per team
+    for team, user in typists(election).items():
+        clerks[team].force_login(user)
+    clerks[1].post(url, {"team": "1", "sheet": "1", "numbers": "3"})
+    clerks[2].post(url, {"team": "2", "sheet": "1", "numbers": "2"})
+    clerks[1].post(url, {"team": "1", "sheet": "2", "numbers": "1"})
+    clerks[2].post(url, {"team": "2", "sheet": "2", "numbers": "1"})
     page = text_of(head.get(reverse("differences", args=[election.pk])))
     assert page.count('class="difference') == 1  # sheet 2 agrees: not shown
     summary = page.split('class="differs-summary"')[1].split("</table>")[0]
@@ -160,15 +164,22 @@ def test_a_bad_value_on_the_differences_page_is_answered_in_words(
     assert "từ 1 đến" in text_of(response)
 
 
-def test_with_two_teams_the_entry_screen_asks_which_team_first(
+def test_with_two_teams_the_entry_screen_takes_the_clerks_own_team(
     board: Client, election: Election
 ) -> None:
-    """No team is assumed: a clerk of team 2 must not type into team 1's stack unawares."""
+    """No team is assumed: a clerk on no team types nowhere (told so in words), a clerk on team 2
+    lands on team 2's stack and cannot type into team 1's."""
     election.entry_teams = 2
     election.save(update_fields=["entry_teams"])
     page = text_of(board.get(reverse("entry", args=[election.pk])))
     assert 'name="numbers"' not in page
-    assert "?team=1" in page
-    assert "?team=2" in page
-    page = text_of(board.get(reverse("entry", args=[election.pk]) + "?team=2"))
+    assert "chưa được phân vào tổ nhập phiếu" in page
+    assert "?team=1" not in page
+    second = Client()
+    second.force_login(typists(election)[2])
+    page = text_of(second.get(reverse("entry", args=[election.pk])))
     assert 'name="team" value="2"' in page
+    assert "?team=1" not in page
+    refused = second.get(reverse("entry", args=[election.pk]) + "?team=1")
+    assert refused.status_code == 403
+    assert 'name="numbers"' not in text_of(refused)

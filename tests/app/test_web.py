@@ -4,32 +4,59 @@ import html
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from daihoi.access import GRANTS, Role
-from daihoi.db.models import BallotEntry, Election
+from daihoi.actions.teams import assign_team
+from daihoi.db.models import BallotEntry, Congress, Election
 from daihoi.web import urls as web_urls
+from tests.app.builders import make_congress, make_election
+from tests.app.members import member, member_of_all
 
 
-def client_for(role: Role | None) -> Client:
+def client_for(role: Role | None, congress: Congress | None = None) -> Client:
+    """A signed-in client holding `role` in `congress` (else in every congress there is)."""
     client = Client()
     if role is not None:
         user = User.objects.create_user(f"user-{role}", password="x")
-        user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+        if congress is None:
+            member_of_all(user, role)
+        else:
+            member(user, congress, role)
         client.force_login(user)
     return client
 
 
 @pytest.mark.parametrize("role", list(Role))
-def test_every_view_allows_exactly_the_roles_of_its_permission(
+def test_every_view_allows_exactly_the_roles_of_its_permission_in_their_congress_only(
     role: Role, election: Election
 ) -> None:
-    """A view without a declared permission (other than sign-in and the token projector) fails."""
-    client = client_for(role)
-    args = {"congress_id": election.congress_id, "election_id": election.pk}
+    """Role × view × (own congress, other congress): in their own congress a person gets exactly
+    the views their role is granted; every page of another congress is 404 to them, whatever
+    their role. A view without a declared permission (other than sign-in and the projector)
+    fails."""
+    other = make_election(make_congress(number=6))
+    client = client_for(role, election.congress)
+    own = {"congress_id": election.congress_id, "election_id": election.pk}
+    theirs = {"congress_id": other.congress_id, "election_id": other.pk}
+    for pattern in web_urls.urlpatterns:
+        if "<int:congress_id>" in str(pattern.pattern) or "<int:election_id>" in str(
+            pattern.pattern
+        ):
+            kwargs = {k: v for k, v in theirs.items() if f"<int:{k}>" in str(pattern.pattern)}
+            if "<str:kind>" in str(pattern.pattern):
+                kwargs["kind"] = "pdf"
+            status = client.get(reverse(pattern.name, kwargs=kwargs)).status_code
+            assert status == 404, (pattern.name, role, "other congress", status)
+            if pattern.name not in ("entry", "election_figures", "certify", "list_approval"):
+                continue
+            posted = client.post(reverse(pattern.name, kwargs=kwargs), {"team": 1, "sheet": 1})
+            assert posted.status_code == 404, (pattern.name, role, "other congress, POST")
+    assert not BallotEntry.objects.filter(election=other).exists()
+    args = own
     for pattern in web_urls.urlpatterns:
         view = pattern.callback
         name = pattern.name
@@ -133,8 +160,15 @@ def test_third_reading_settles_a_difference(election: Election) -> None:
     election.save()
     head = client_for(Role.COUNTING_HEAD)
     url = reverse("entry", args=[election.pk])
-    head.post(f"{url}?team=1", {"team": 1, "sheet": 1, "mode": "struck", "numbers": "3"})
-    head.post(f"{url}?team=2", {"team": 2, "sheet": 1, "mode": "struck", "numbers": "2"})
+    for team in (1, 2):  # two clerks, one per team, as the head assigned them
+        clerk = member(
+            User.objects.create_user(f"clerk{team}"), election.congress, Role.COUNTING_BOARD
+        )
+        assign_team(User.objects.get(username="user-counting_head"), election.pk, clerk.pk, team)
+        typist = Client()
+        typist.force_login(clerk)
+        numbers = "3" if team == 1 else "2"
+        typist.post(url, {"team": team, "sheet": 1, "mode": "struck", "numbers": numbers})
     page = head.get(reverse("differences", args=[election.pk])).content.decode()
     assert "Tổ 1" in page
     head.post(reverse("differences", args=[election.pk]), {"sheet": 1, "numbers": "1"})

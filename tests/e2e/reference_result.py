@@ -17,8 +17,11 @@ def certified_reference() -> tuple[Congress, Election]:
     election = congress.elections.get(body="executive_committee")
     head = User.objects.get(username="truongban")
     ballots = list(_reference_file()["ballots"])  # type: ignore[call-overload]
+    clerks = {t: User.objects.get(username=f"kiemphieu{t}") for t in (1, 2)}  # two people
     BallotEntry.objects.bulk_create(
-        BallotEntry(election=election, team=team, sheet=sheet, content=ballot, entered_by=head)
+        BallotEntry(
+            election=election, team=team, sheet=sheet, content=ballot, entered_by=clerks[team]
+        )
         for team in range(1, election.entry_teams + 1)
         for sheet, ballot in enumerate(ballots, start=1)
     )

@@ -4,12 +4,13 @@ The handheld scanner is a keyboard: it types the badge's QR text and Enter, whic
 test does. The name search goes through htmx; the board then shows who is present.
 """
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from playwright.sync_api import Browser, expect
 
 from daihoi.access import Role
 from daihoi.db.models import Attendance, Delegate, Session
 from tests.app.builders import NAMES, make_congress
+from tests.app.members import member_of_all
 from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
 
 
@@ -29,7 +30,7 @@ def test_check_in_by_typed_code_and_by_search(
         for name in NAMES
     ]
     door = User.objects.create_user("letan", password="pw-e2e")
-    door.groups.add(Group.objects.get_or_create(name=Role.RECEPTION.value)[0])
+    member_of_all(door, Role.RECEPTION)
     base = str(live_server)
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     page.goto(f"{base}/dang-nhap/")

@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, sync_playwright
 from pypdf import PdfReader
 
 from daihoi.access import Role
 from daihoi.db.models import Congress, Election
 from tests.app.builders import make_congress
+from tests.app.members import member_of_all
 from tests.imports.test_register_workbook import workbook
 
 # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are sync.
@@ -51,8 +52,8 @@ def browser() -> Iterator[Browser]:
 def congress(transactional_db: None) -> Congress:
     c = make_congress(projector_token="hall-screen-e2e", mode=Congress.Mode.OFFICIAL)
     head = User.objects.create_user("truongban", password="pw-e2e")
-    for role in (Role.COUNTING_HEAD, Role.ORGANISER):
-        head.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    # one person sets up and certifies here: allowed only with the reason recorded
+    member_of_all(head, Role.COUNTING_HEAD, Role.ORGANISER, reason="small congress: one officer")
     return c
 
 

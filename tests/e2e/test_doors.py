@@ -11,11 +11,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from daihoi.access import Role
 from daihoi.db.models import Absence, Attendance, Congress, Delegate, Session
+from tests.app.members import member_of_all
 from tests.e2e.test_count_journey import ARGS, ARTIFACTS, CHROMIUM, browser  # noqa: F401
 
 PEOPLE = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"]
@@ -36,7 +37,7 @@ def door(transactional_db: None) -> tuple[Congress, Session, list[Delegate]]:
         for name in PEOPLE
     ]
     user = User.objects.create_user("letan", password="pw-e2e")
-    user.groups.add(Group.objects.get_or_create(name=Role.RECEPTION.value)[0])
+    member_of_all(user, Role.RECEPTION)
     return congress, session, people
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from playwright.sync_api import Browser, expect
 
 from daihoi.access import Role
 from daihoi.db.models import BallotEntry, Election, ScannedBallot
 from tests.app.builders import make_election
+from tests.app.members import member_of_all
 from tests.app.scans import blank, marked
 from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
 
@@ -24,7 +25,7 @@ def election(transactional_db: None, settings: Any, tmp_path: Path) -> Election:
     settings.DATA_DIR = tmp_path
     e = make_election(excluded_from_base={}, summoned=9, list_approval="9/9 tán thành")
     board = User.objects.create_user("kiemphieu", password="pw-e2e")
-    board.groups.add(Group.objects.get_or_create(name=Role.COUNTING_BOARD.value)[0])
+    member_of_all(board, Role.COUNTING_BOARD)
     return e
 
 

@@ -8,12 +8,13 @@ targets of at least 44 px, every field named by its label.
 import os
 from datetime import date
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page
 
 from daihoi.access import Role
 from daihoi.db.models import BallotEntry, Candidate, Election
 from tests.app.builders import make_congress
+from tests.app.members import member_of_all
 from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -56,7 +57,7 @@ def an_election(entry_teams: int) -> Election:
 
 def sign_in_as(page: Page, base: str, role: Role) -> User:
     user = User.objects.create_user(f"e2e-{role.value}", password="pw-e2e")
-    user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    member_of_all(user, role)
     page.goto(f"{base}/dang-nhap/")
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", "pw-e2e")
