@@ -10,6 +10,7 @@ from daihoi.core.counting import ballot_order
 from daihoi.core.findings import Finding
 from daihoi.db.mappers import core_candidates, ruleset_of, settled
 from daihoi.db.models import Congress, Election
+from daihoi.integrity.records import recount
 from daihoi.labels import BODIES
 
 
@@ -81,7 +82,12 @@ def get_projector_state(election: Election | None) -> dict[str, Any]:
         "collected": election.ballots_collected,
     }
     if election.state == Election.State.CERTIFIED:
-        document = election.result.document
+        # recounted from the frozen file, never the stored document; nothing when they differ
+        checked = recount(election.result)
+        if checked.document is None or not checked.trustworthy:
+            state["tampered"] = True
+            return state
+        document = checked.document
         elected = set(document["elected"])
         state["result"] = {
             "base": document["base"],

@@ -110,7 +110,7 @@ def certify_result(user: User, election_id: int) -> Result:
         )
         election.state = Election.State.CERTIFIED
         election.save(update_fields=["state"])
-        record_event(
+        event = record_event(
             user,
             "certify_result",
             congress,
@@ -118,4 +118,6 @@ def certify_result(user: User, election_id: int) -> Result:
             sha256=result.sha256,
             next=outcome.next.action.value,
         )
+        result.audit_hash = event.hash
+        result.save(update_fields=["audit_hash"])
         return result

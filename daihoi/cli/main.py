@@ -75,6 +75,14 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--user", default=None, help="account recorded as scanning")
     for sub in (ballots, scan):
         sub.add_argument("--data", default=None, help="data folder (default: data)")
+    verify = commands.add_parser(
+        "verify",
+        help="kiểm tra toàn vẹn / check the audit chain, the certified results and the files",
+        description="Walk the audit log's hash chain, recount every certified election from "
+        "its frozen file against the stored result and entries, list orphaned files. "
+        "Exit 0 when clean, 1 on any mismatch.",
+    )
+    verify.add_argument("--data", default=None, help="data folder (default: data)")
     rules = commands.add_parser("rules", help="các bộ quy tắc / rule sets and their settings")
     rules.add_argument("ruleset", nargs="?", default=None, help="190-2024 or 244-2014")
     return parser
@@ -110,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one per s
         from daihoi.cli.papers import run_scan
 
         return run_scan(args.election, list(args.paths), args.team, args.user, args.data)
+    if args.command == "verify":
+        from daihoi.cli.verify import run_verify
+
+        return run_verify(args.data)
     if args.command == "rules":
         from daihoi.cli.rules import run_rules
 

@@ -10,9 +10,11 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from daihoi.core.attendance import MemberStatus
 from daihoi.core.codes import Body, Meeting
+from daihoi.integrity.chain import canonical_content
 
 
 def _choices(enum: type[Any]) -> list[tuple[str, str]]:
@@ -309,21 +311,31 @@ class Result(models.Model):
     document = models.JSONField()
     certified_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     certified_at = models.DateTimeField(auto_now_add=True)
+    #: the hash of the audit event that certified it: the result's place in the chain
+    audit_hash = models.CharField(max_length=64, blank=True)
 
 
 class AuditEvent(models.Model):
-    """An append-only record of every change to ballots, results and settings."""
+    """An append-only record of every change to ballots, results and settings, chained: each
+    event holds the hash of the one before and of its own content (daihoi.integrity.chain)."""
 
-    at = models.DateTimeField(auto_now_add=True)
+    #: set before saving (not auto_now_add) so the hash covers the time stored
+    at = models.DateTimeField(default=timezone.now)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )
     action = models.CharField(max_length=60)
     congress = models.ForeignKey(Congress, null=True, blank=True, on_delete=models.PROTECT)
     details = models.JSONField(default=dict)
+    previous_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering: ClassVar = ["id"]
+
+    def chain_content(self) -> bytes:
+        """The canonical content the event's hash covers."""
+        return canonical_content(self.user_id, self.at, self.action, self.congress_id, self.details)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Append only: an event once written is never changed."""

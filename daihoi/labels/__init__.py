@@ -22,6 +22,7 @@ from daihoi.labels.counting import (
 from daihoi.labels.errors import ACTION_ERRORS
 from daihoi.labels.files import PROBLEMS
 from daihoi.labels.imports import IMPORT_PROBLEMS
+from daihoi.labels.integrity import INTEGRITY_FINDINGS
 from daihoi.labels.language import Label, fill, language, words
 from daihoi.labels.rules import CHOICES, SETTINGS, cite, setting_notes, setting_value_words
 from daihoi.labels.scans import SCAN_DOUBTS, SCAN_MARKS, SCAN_REJECTIONS, SCAN_STATES
@@ -45,6 +46,7 @@ __all__ = [
     "ELECTION_STATES",
     "FIGURES",
     "IMPORT_PROBLEMS",
+    "INTEGRITY_FINDINGS",
     "INVALID_REASONS",
     "LIST_FINDINGS",
     "MEETINGS",
@@ -102,6 +104,11 @@ CATALOGUE: tuple[tuple[str, str, Mapping[str, Label]], ...] = (
     ("States of a scanned ballot", "What became of a scanned page.", SCAN_STATES),
     ("Action errors", "An action that raises one of these has changed nothing.", ACTION_ERRORS),
     ("Audit events", "Each write records one; the log reads them as sentences.", AUDIT_EVENTS),
+    (
+        "Integrity findings",
+        "`daihoi verify` exits 1 on any; the result page and the projector refuse such a result.",
+        INTEGRITY_FINDINGS,
+    ),
     ("Bodies", "What an election elects.", BODIES),
     ("Meetings", "The kind of meeting that votes; it decides the base.", MEETINGS),
     ("Deductions from the base", "Who is deducted from those summoned.", BASE_CATEGORIES),

@@ -35,6 +35,10 @@ def _words() -> dict[str, str]:
         "votes": _("Votes"),
         "percent": _("Share"),
         "page": _("Page {page} of {pages}"),
+        "tampered": _(
+            "This result does not match its frozen election file: it is not shown. "
+            "Tell the counting board."
+        ),
     }
 
 

@@ -40,11 +40,15 @@ def _scanned(scanned_id: UUID) -> ScannedBallot:
 
 @require(Permission.PRINT_BALLOTS)
 def ballot_papers(request: HttpRequest, election_id: int) -> HttpResponse:
-    """The ballots as one PDF: `paper` A4 or A5, `copies` (default: summoned + 5 %, ≥ 5)."""
+    """The ballots as one PDF: `paper` A4 or A5, `copies` (default: summoned + 5 %, ≥ 5).
+
+    Printing is audited, so it is a POST: a GET never writes (a GET goes to the election)."""
     e = _election(election_id)
-    paper = request.GET.get("paper", "A4")
+    if request.method != "POST":
+        return redirect("election", election_id)
+    paper = request.POST.get("paper", "A4")
     try:
-        copies = int(request.GET.get("copies") or default_copies(e))
+        copies = int(request.POST.get("copies") or default_copies(e))
         data = print_ballots(request.user, e.pk, paper, copies)  # type: ignore[arg-type]
     except ValueError:
         messages.error(request, _("The number of copies must be a whole number."))

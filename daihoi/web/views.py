@@ -66,6 +66,7 @@ from daihoi.web.entry_form import (
     verdict,
     whole_number,
 )
+from daihoi.web.integrity_views import checked_result
 from daihoi.web.language import error_text
 from daihoi.web.paper_view import differing_rows, readings
 
@@ -443,7 +444,10 @@ def result(request: HttpRequest, election_id: int) -> HttpResponse:
     e = get_object_or_404(Election.objects.select_related("congress__organisation"), pk=election_id)
     if e.state != Election.State.CERTIFIED:
         raise Http404
-    document = e.result.document
+    checked, refused = checked_result(request, e)  # recounted from the frozen file
+    if refused is not None or checked.document is None:
+        return refused or HttpResponse(status=409)
+    document = checked.document
     names = {c["id"]: c["name"] for c in document["candidates"]}
     return render(
         request,
@@ -474,6 +478,8 @@ def minutes(request: HttpRequest, election_id: int, kind: str) -> HttpResponse:
         pk=election_id,
         state=Election.State.CERTIFIED,
     )
+    if (refused := checked_result(request, e)[1]) is not None:
+        return refused  # the record does not hold: no minutes, no workbook
     parsed = load_election(e.result.election_file)
     outcome = count_checked(parsed.checked)
     rehearsal = e.congress.mode == Congress.Mode.REHEARSAL

@@ -687,13 +687,14 @@ def test_upload_review_and_images_through_the_web(election: Election) -> None:
 def test_the_election_page_prints_the_approved_list(election: Election) -> None:
     head = _member(Role.COUNTING_HEAD)
     url = reverse("ballot_papers", args=[election.pk])
-    refused = head.get(url + "?paper=A4&copies=2")
+    refused = head.post(url, {"paper": "A4", "copies": 2})
     assert refused.status_code == 302
     _approved(election)
     page = head.get(reverse("election", args=[election.pk])).content.decode()
     assert url in page
     assert 'value="15"' in page  # 10 summoned + a reserve of 5
-    pdf = head.get(url + "?paper=A4&copies=2")
+    assert head.get(url + "?paper=A4&copies=2").status_code == 302  # a GET never prints
+    pdf = head.post(url, {"paper": "A4", "copies": 2})
     assert pdf["Content-Type"] == "application/pdf"
     assert len(PdfReader(io.BytesIO(pdf.content)).pages) == 2
     assert _member(Role.COUNTING_BOARD).get(url).status_code == 403

@@ -114,6 +114,14 @@
       return;
     }
     title.textContent = s.title;
+    if (s.tampered) {  // the stored result differs from its frozen file: nothing of it shown
+      clearInterval(turner);
+      summary.textContent = "";
+      footer.textContent = "";
+      screen.className = "projector-body progress";
+      screen.textContent = words.tampered;
+      return;
+    }
     if (!s.result) {
       clearInterval(turner);
       summary.textContent = "";
