@@ -74,15 +74,15 @@ def _setup(data: str | None) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
-    from daihoi.integrity.files import sweep_orphans
-
-    for name in sweep_orphans():  # files a killed upload or an unconfirmed preview left
-        print(f"Đã xóa tệp không thuộc hồ sơ nào / removed orphaned file: {name}")
     call_command("createcachetable", verbosity=0)  # the sign-in throttle's table
     from django.conf import settings
 
     if os.name == "posix":
         _private(Path(settings.DATA_DIR))
+    from daihoi.integrity.files import sweep_orphans
+
+    for name in sweep_orphans():  # files a killed upload or an unconfirmed preview left
+        print(f"Đã xóa tệp không thuộc hồ sơ nào / removed orphaned file: {name}")
 
 
 def _serve(serving: Serving) -> int:

@@ -162,7 +162,9 @@ def test_import_define_enter_twice_settle_certify_project_and_print(
 
     projector = browser.new_page(viewport={"width": 1280, "height": 720})
     projector.goto(f"{base}/man-chieu/hall-screen-e2e/")
-    projector.wait_for_function("document.getElementById('screen').textContent.includes('20')")
+    projector.wait_for_function(
+        "() => document.getElementById('screen').textContent.includes('20')"
+    )
     assert "Nguyễn Văn An" not in projector.inner_text("#screen")  # nothing before certification
 
     page.goto(f"{base}/bau-cu/{election.pk}/")
@@ -174,7 +176,8 @@ def test_import_define_enter_twice_settle_certify_project_and_print(
     assert "Trần Thị Bình" in page.inner_text("table")
 
     projector.wait_for_function(
-        "document.getElementById('screen').textContent.includes('Nguyễn Văn An')", timeout=5000
+        "() => document.getElementById('screen').textContent.includes('Nguyễn Văn An')",
+        timeout=5000,
     )
     projector.screenshot(path=str(ARTIFACTS / "projector.png"))
     elected = projector.locator("tr.elected").all_inner_texts()

@@ -208,7 +208,7 @@ def test_a_badge_held_before_the_camera_is_read_once(
     camera.click()
     expect(page.locator("#answer")).to_contain_text("✓ Trần Thị Bình", timeout=15000)
     start = page.evaluate("[window.doorDecodes, performance.now()]")
-    page.wait_for_function(f"window.doorDecodes >= {start[0] + 24}", timeout=15000)
+    page.wait_for_function(f"() => window.doorDecodes >= {start[0] + 24}", timeout=15000)
     end = page.evaluate("[window.doorDecodes, performance.now()]")
     rate = (end[0] - start[0]) / ((end[1] - start[1]) / 1000)
     assert rate <= 8.5  # one decode loop, at most 8 a second

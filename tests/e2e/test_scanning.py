@@ -74,7 +74,7 @@ def test_upload_scans_review_the_doubtful_one_and_confirm(
         mark = unstamped.truth.rows[number]
         row.locator(f"input[value={mark if mark != 'ambiguous' else 'kept'}]").check()
     page.wait_for_function(
-        "[...document.images].every(i => i.complete && i.naturalWidth > 0)", timeout=15000
+        "() => [...document.images].every(i => i.complete && i.naturalWidth > 0)", timeout=15000
     )
     page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
     with page.expect_navigation():
