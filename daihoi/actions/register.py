@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -17,15 +18,47 @@ from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Candidate, Congress, Delegate, Election
-from daihoi.imports.candidates import CandidateRow, parse_candidates
-from daihoi.imports.isolated import PARSE_SECONDS, ParseFailedError, run_isolated
-from daihoi.imports.register import DelegateRow, RowProblem, parse_register
+from daihoi.imports.candidates import CandidateRow
+from daihoi.imports.isolated import (
+    PARSE_SECONDS,
+    ParseFailedError,
+    parse_candidates_against,
+    parse_register_on,
+    run_isolated,
+)
+from daihoi.imports.register import DelegateRow, RowProblem
 
 MAX_UPLOAD = 5 * 1024 * 1024
+#: rows and problems a preview page shows (the rest are counted): a page of 5.000 rows took
+#: seconds of the server's one process to render, and clerks save through that process
+PREVIEW_LINES = 200
+
+
+class _Shown:
+    """The first rows and problems of a preview, and how many more there are."""
+
+    rows: list[Any]
+    problems: list[RowProblem]
+
+    @property
+    def shown_rows(self) -> list[Any]:
+        return self.rows[:PREVIEW_LINES]
+
+    @property
+    def more_rows(self) -> int:
+        return max(len(self.rows) - PREVIEW_LINES, 0)
+
+    @property
+    def shown_problems(self) -> list[RowProblem]:
+        return self.problems[:PREVIEW_LINES]
+
+    @property
+    def more_problems(self) -> int:
+        return max(len(self.problems) - PREVIEW_LINES, 0)
 
 
 @dataclass(frozen=True)
-class Preview:
+class Preview(_Shown):
     """What the organiser sees before confirming: the rows, the problems, the upload's token."""
 
     rows: list[DelegateRow]
@@ -52,26 +85,16 @@ def _upload(token: str) -> Path:
 def _parsed_register(data: bytes, on: date) -> tuple[list[DelegateRow], list[RowProblem]]:
     """The register's rows and problems, parsed off the server's process (imports.isolated)."""
     try:
-        return run_isolated(_register_on, data, on)
+        return run_isolated(parse_register_on, data, on)
     except ParseFailedError as failed:
         raise _unreadable(failed) from failed
-
-
-def _register_on(data: bytes, on: date) -> tuple[list[DelegateRow], list[RowProblem]]:
-    return parse_register(data, on=on)
-
-
-def _candidates_against(
-    data: bytes, register: list[DelegateRow]
-) -> tuple[list[CandidateRow], list[RowProblem]]:
-    return parse_candidates(data, register=register)
 
 
 def _parsed_candidates(
     data: bytes, register: list[DelegateRow]
 ) -> tuple[list[CandidateRow], list[RowProblem]]:
     try:
-        return run_isolated(_candidates_against, data, register)
+        return run_isolated(parse_candidates_against, data, register)
     except ParseFailedError as failed:
         raise _unreadable(failed) from failed
 
@@ -102,6 +125,28 @@ def import_register(user: User, congress_id: int, token: str) -> int:
     rows, problems = _parsed_register(path.read_bytes(), starts_on)
     if problems:
         raise ActionError("upload_has_problems", "file", count=len(problems))
+    # built before the transaction too: under it, only the checks and the insert
+    delegates = [
+        Delegate(
+            congress_id=congress_id,
+            full_name=r.full_name,
+            birth_date=r.birth_date,
+            gender=r.gender,
+            ethnicity=r.ethnicity,
+            education=r.education,
+            political_theory=r.political_theory,
+            party_joined_on=r.party_joined_on,
+            position=r.position,
+            unit=r.unit,
+            kind=r.kind,
+            incumbent=r.incumbent,
+            standing=r.standing,
+            delegation=r.delegation,
+            seat=r.seat,
+            position_group=r.position_group,
+        )
+        for r in rows
+    ]
     with write_transaction():
         congress = Congress.objects.select_for_update().get(pk=congress_id)
         if congress.starts_on != starts_on:  # ages were measured on another day
@@ -111,27 +156,7 @@ def import_register(user: User, congress_id: int, token: str) -> int:
         if clashes:
             first = clashes[0]
             raise ActionError("delegate_exists", "file", row=first.row, name=first.full_name)
-        Delegate.objects.bulk_create(
-            Delegate(
-                congress=congress,
-                full_name=r.full_name,
-                birth_date=r.birth_date,
-                gender=r.gender,
-                ethnicity=r.ethnicity,
-                education=r.education,
-                political_theory=r.political_theory,
-                party_joined_on=r.party_joined_on,
-                position=r.position,
-                unit=r.unit,
-                kind=r.kind,
-                incumbent=r.incumbent,
-                standing=r.standing,
-                delegation=r.delegation,
-                seat=r.seat,
-                position_group=r.position_group,
-            )
-            for r in rows
-        )
+        Delegate.objects.bulk_create(delegates)
         record_event(user, "import_register", congress, rows=len(rows), file=path.name)
     path.unlink(missing_ok=True)
     return len(rows)
@@ -160,7 +185,7 @@ def _register_rows(election: Election) -> list[DelegateRow]:
 
 
 @dataclass(frozen=True)
-class CandidatePreview:
+class CandidatePreview(_Shown):
     """The list as read, its problems, and the upload's token when it has none."""
 
     rows: list[CandidateRow]

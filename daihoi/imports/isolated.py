@@ -1,17 +1,24 @@
 """Parsing an uploaded workbook in a child process, bounded in time and memory.
 
 The server is one process with threads: a workbook parsed in it holds the interpreter lock and
-slows every clerk's save. Parsed in a fresh child (spawned, never forked from the threaded
-server), it costs the clerks only a share of the machine; a workbook that takes too long or too
-much memory kills only the child, and the organiser is told why.
+slows every clerk's save. Parsed in a fresh child (`python -m daihoi.imports.isolated`: never a
+fork of the threaded server, never a re-run of the server's main script), it costs the clerks
+only a share of the machine; a workbook that takes too long or too much memory kills only the
+child, and the organiser is told why. The child imports no Django: only this package.
 """
 
 import contextlib
-import multiprocessing
+import os
+import pickle
 import resource
+import subprocess
+import sys
 from collections.abc import Callable
-from multiprocessing.connection import Connection
+from datetime import date
 from typing import Any, TypeVar
+
+from daihoi.imports.candidates import CandidateRow, parse_candidates
+from daihoi.imports.register import DelegateRow, RowProblem, parse_register
 
 #: a workbook within the row and size limits parses in a few seconds; this is far beyond that
 PARSE_SECONDS = 60
@@ -19,7 +26,6 @@ PARSE_SECONDS = 60
 PARSE_MEMORY = 1024 * 1024 * 1024
 
 Result = TypeVar("Result")
-_CONTEXT = multiprocessing.get_context("spawn")
 
 
 class ParseFailedError(Exception):
@@ -30,36 +36,61 @@ class ParseFailedError(Exception):
         self.code = code
 
 
-def _child(sink: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
-    with contextlib.suppress(ValueError, OSError):  # a lower hard limit already: keep it
-        resource.setrlimit(resource.RLIMIT_AS, (PARSE_MEMORY, PARSE_MEMORY))
-    try:
-        sink.send(("ok", function(*args)))
-    except MemoryError:
-        sink.send(("failed", None))
-    finally:
-        sink.close()
+def parse_register_on(data: bytes, on: date) -> tuple[list[DelegateRow], list[RowProblem]]:
+    """`parse_register` by position, for the child."""
+    return parse_register(data, on=on)
+
+
+def parse_candidates_against(
+    data: bytes, register: list[DelegateRow]
+) -> tuple[list[CandidateRow], list[RowProblem]]:
+    """`parse_candidates` by position, for the child."""
+    return parse_candidates(data, register=register)
 
 
 def run_isolated(
     function: Callable[..., Result], *args: Any, seconds: float = PARSE_SECONDS
 ) -> Result:
-    """`function(*args)` in a child process; ParseFailedError when it cannot finish in bounds."""
-    source, sink = _CONTEXT.Pipe(duplex=False)
-    process = _CONTEXT.Process(target=_child, args=(sink, function, args), daemon=True)
-    process.start()
-    sink.close()
+    """`function(*args)` in a child process; ParseFailedError when it cannot finish in bounds.
+
+    `function` must be importable by its module's name (pickled by reference).
+    """
+    payload = pickle.dumps((function, args))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "daihoi.imports.isolated"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     try:
-        if not source.poll(seconds):
-            raise ParseFailedError("too_slow")
-        status, value = source.recv()
-    except (EOFError, OSError) as error:
-        raise ParseFailedError("failed") from error
-    finally:
-        if process.is_alive():
-            process.kill()
-        process.join()
-        source.close()
+        out, _ = child.communicate(payload, timeout=seconds)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        raise ParseFailedError("too_slow") from None
+    if child.returncode != 0 or not out:
+        raise ParseFailedError("failed")
+    status, value = pickle.loads(out)  # noqa: S301  # our own child's answer
     if status != "ok":
         raise ParseFailedError("failed")
-    return value  # type: ignore[no-any-return]  # what `function` returned, through the pipe
+    return value  # type: ignore[no-any-return]  # what `function` returned
+
+
+def _child() -> int:
+    """Read (function, args) from standard input, write ("ok", result) to standard output."""
+    with contextlib.suppress(ValueError, OSError):  # a lower hard limit already: keep it
+        resource.setrlimit(resource.RLIMIT_AS, (PARSE_MEMORY, PARSE_MEMORY))
+    function, args = pickle.load(sys.stdin.buffer)  # noqa: S301  # from the server that started us
+    try:
+        answer = ("ok", function(*args))
+    except MemoryError:
+        answer = ("failed", None)
+    pickle.dump(answer, sys.stdout.buffer)
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_child())

@@ -1,5 +1,8 @@
-"""Parsing off the server's process: a result comes back; a child too slow or too greedy is killed."""
+"""Parsing off the server's process: a result comes back; a slow or greedy child is killed."""
 
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -33,3 +36,22 @@ def test_a_child_that_wants_too_much_memory_fails_alone() -> None:
     with pytest.raises(ParseFailedError) as failed:
         run_isolated(allocate_too_much)
     assert failed.value.code == "failed"
+
+
+def exit_at_once() -> None:
+    os._exit(3)  # the child leaves without a word, as one that failed to start
+
+
+def test_a_child_that_dies_without_answering_is_a_failure_not_a_wait() -> None:
+    with pytest.raises(ParseFailedError) as failed:
+        run_isolated(exit_at_once, seconds=600)
+    assert failed.value.code == "failed"
+
+
+def test_the_parsers_run_in_a_child_without_django() -> None:
+    """The server's child imports only daihoi.imports: no settings, no database."""
+    code = (
+        "import sys; from daihoi.imports import isolated; "
+        "sys.exit(1 if any(m.startswith('django.db') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
