@@ -72,7 +72,10 @@ def _accounts() -> list[tuple[str, str]]:
     every account made through the application meets (daihoi.actions.roles)."""
     created = []
     for username, role, label in ACCOUNTS:
-        user, made = User.objects.get_or_create(username=username, defaults={"first_name": label})
+        name = label.split(" (")[0]  # the Vietnamese name only: the screens read in one language
+        user, made = User.objects.get_or_create(username=username, defaults={"first_name": name})
+        if user.first_name != name:
+            User.objects.filter(pk=user.pk).update(first_name=name)
         if made:
             user.set_password(DEMO_PASSWORD)
             user.is_superuser = user.is_staff = role is Role.ORGANISER

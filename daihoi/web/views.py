@@ -275,7 +275,9 @@ def entry(request: HttpRequest, election_id: int) -> HttpResponse:
         bad = isinstance(error, BadValueError)
         messages.error(request, str(error) if bad else error_text(error))  # type: ignore[arg-type]
         context = {**_entry_context(e, None, None), "teams": []}
-        return render(request, "web/entry.html", context, status=400 if bad else 403)
+        # on no team yet: told so (the head assigns); asking for another's team: refused
+        refused = 400 if bad else 403 if error.code == "not_your_team" else 200  # type: ignore[union-attr]
+        return render(request, "web/entry.html", context, status=refused)
     if posted is None:
         return render(request, "web/entry.html", _entry_context(e, team, None))
     try:
