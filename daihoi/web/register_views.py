@@ -34,7 +34,7 @@ def register(request: HttpRequest, congress_id: int) -> HttpResponse:
             "delegates": delegates,
             "officials": sum(d.standing == Delegate.Standing.OFFICIAL for d in delegates),
             "alternates": sum(d.standing == Delegate.Standing.ALTERNATE for d in delegates),
-            "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+            "can_manage": can(request.user, Permission.MANAGE_CONGRESS, congress.pk),
         },
     )
 
