@@ -25,6 +25,9 @@ PARSE_SECONDS = 60
 #: the child's address space: openpyxl and a workbook within the limits need far less
 PARSE_MEMORY = 1024 * 1024 * 1024
 
+#: the child's scheduling priority below the server's (0 = equal, 19 = lowest)
+PARSE_NICENESS = 10
+
 Result = TypeVar("Result")
 
 
@@ -82,6 +85,7 @@ def _child() -> int:
     """Read (function, args) from standard input, write ("ok", result) to standard output."""
     with contextlib.suppress(ValueError, OSError):  # a lower hard limit already: keep it
         resource.setrlimit(resource.RLIMIT_AS, (PARSE_MEMORY, PARSE_MEMORY))
+    os.nice(PARSE_NICENESS)  # the clerks' saves come first when the machine is busy
     function, args = pickle.load(sys.stdin.buffer)  # noqa: S301  # from the server that started us
     try:
         answer = ("ok", function(*args))
