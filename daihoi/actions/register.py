@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
@@ -119,6 +121,7 @@ def preview_register(congress: Congress, data: bytes) -> Preview:
 
 def import_register(user: User, congress_id: int, token: str) -> int:
     """Store the previewed register: every row or none. Returns the number of delegates added."""
+    ensure(user, Permission.MANAGE_CONGRESS, congress_id)
     path = _upload(token)
     # parsed before the transaction: on SQLite it holds the one writer's lock clerks save through
     starts_on = Congress.objects.values_list("starts_on", flat=True).get(pk=congress_id)
@@ -147,6 +150,7 @@ def import_register(user: User, congress_id: int, token: str) -> int:
         )
         for r in rows
     ]
+    sql, params = _insert_statement(delegates)
     with write_transaction():
         congress = Congress.objects.select_for_update().get(pk=congress_id)
         if congress.starts_on != starts_on:  # ages were measured on another day
@@ -156,10 +160,37 @@ def import_register(user: User, congress_id: int, token: str) -> int:
         if clashes:
             first = clashes[0]
             raise ActionError("delegate_exists", "file", row=first.row, name=first.full_name)
-        Delegate.objects.bulk_create(delegates)
+        _insert_all(sql, params)
         record_event(user, "import_register", congress, rows=len(rows), file=path.name)
     path.unlink(missing_ok=True)
     return len(rows)
+
+
+def _insert_statement(delegates: list[Delegate]) -> tuple[str, list[list[Any]]]:
+    """One INSERT and its rows of values, prepared before the write lock is taken.
+
+    Django's bulk_create prepares every value while the transaction is open, which held the
+    SQLite writer's lock (and so every clerk's save) for about a second for 5.000 delegates; an
+    executemany of values prepared beforehand holds it for a fraction of that.
+    """
+    fields = [f for f in Delegate._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    # names from the model, quoted; every value is a parameter
+    sql = (
+        f"INSERT INTO {quote(Delegate._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    params = [
+        [f.get_db_prep_save(f.pre_save(d, add=True), connection) for f in fields] for d in delegates
+    ]
+    return sql, params
+
+
+def _insert_all(sql: str, params: list[list[Any]]) -> None:
+    if params:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, params)
 
 
 def _register_rows(election: Election) -> list[DelegateRow]:
@@ -211,8 +242,9 @@ def import_candidates(user: User, election_id: int, token: str) -> int:
     Names that are delegates of the congress (same name and date of birth) are linked to their
     register entry. Returns the number of names on the new list.
     """
-    path = _upload(token)
     election = Election.objects.select_related("congress").get(pk=election_id)
+    ensure(user, Permission.MANAGE_CONGRESS, election.congress_id)
+    path = _upload(token)
     rows, problems = _parsed_candidates(path.read_bytes(), _register_rows(election))
     if problems:
         raise ActionError("upload_has_problems", "file", count=len(problems))

@@ -49,6 +49,12 @@ def test_a_good_register_is_previewed_then_stored(organiser: Client) -> None:
     response = organiser.post(reverse("register_confirm", args=[congress.pk]), {"token": token})
     assert response.status_code == 302
     assert list(Delegate.objects.values_list("full_name", flat=True)) == ["Nguyễn Thị Hằng"]
+    stored = Delegate.objects.get()
+    assert stored.congress == congress
+    assert stored.birth_date.isoformat() == "1970-06-07"
+    assert stored.gender == "female"
+    assert stored.kind == "elected"
+    assert len(stored.badge_token) >= 32  # the default made for each row
 
 
 def test_hidden_characters_and_formulas_are_shown_by_row_and_column(organiser: Client) -> None:
