@@ -31,8 +31,8 @@ from datetime import date
 from django.core.management import call_command
 call_command("flush", interactive=False, verbosity=0) if {bool(database_url)} else None
 call_command("migrate", verbosity=0)
-from django.contrib.auth.models import Group, User
-from daihoi.db.models import Congress, Delegate, Organisation, Session
+from django.contrib.auth.models import User
+from daihoi.db.models import Congress, Delegate, Membership, Organisation, Session
 org = Organisation.objects.create(name="Đảng bộ tỉnh Thử Tải")
 c = Congress.objects.create(organisation=org, number=18, term="2025–2030",
     starts_on=date(2025, 10, 1), ends_on=date(2025, 10, 3), meeting="delegates_congress")
@@ -44,10 +44,9 @@ Delegate.objects.bulk_create(
              unit=f"Đoàn {{i % 40}}", seat=f"{{i}}")
     for i in range({delegates})
 )
-group, _ = Group.objects.get_or_create(name="reception")
 for k in range({doors}):
     user = User.objects.create_user(f"door{{k}}", password="bench")
-    user.groups.add(group)
+    Membership.objects.create(user=user, congress=c, roles=["reception"])
 tokens = Delegate.objects.filter(congress=c).values_list("badge_token", flat=True)
 print(json.dumps([c.pk, list(tokens)]))
 """

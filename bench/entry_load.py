@@ -83,8 +83,9 @@ def prepare(data: Path, database_url: str | None, clerks: int, ballots: int) -> 
 from django.core.management import call_command
 call_command("flush", interactive=False, verbosity=0) if {bool(database_url)} else None
 call_command("migrate", verbosity=0)
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from daihoi.actions.demo import load_reference_congress
+from daihoi.db.models import Membership
 congress, _ = load_reference_congress()
 election = congress.elections.get(body="executive_committee")
 election.entry_teams = 1
@@ -92,10 +93,9 @@ election.ballots_collected = election.ballots_issued = election.present = {clerk
 election.summoned = {clerks * ballots}
 election.excluded_from_base = {{}}
 election.save()
-group = Group.objects.get(name="counting_board")
 for k in range({clerks}):
     user = User.objects.create_user(f"clerk{{k}}", password="bench")
-    user.groups.add(group)
+    Membership.objects.create(user=user, congress=congress, roles=["counting_board"])
 print(election.pk)
 """
     return int(_django(data, database_url, script))

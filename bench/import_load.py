@@ -86,9 +86,9 @@ def prepare(data: Path, database_url: str | None, clerks: int, ballots: int) -> 
 from django.core.management import call_command
 call_command("flush", interactive=False, verbosity=0) if {bool(database_url)} else None
 call_command("migrate", verbosity=0)
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from daihoi.actions.demo import load_reference_congress
-from daihoi.db import models
+from daihoi.db.models import Membership, TeamAssignment
 congress, _ = load_reference_congress()
 election = congress.elections.get(body="executive_committee")
 election.entry_teams = 1
@@ -96,15 +96,10 @@ election.ballots_collected = election.ballots_issued = election.present = {clerk
 election.summoned = {clerks * ballots}
 election.excluded_from_base = {{}}
 election.save()
-group = Group.objects.filter(name="counting_board").first()  # roles as groups, before scopes
 for k in range({clerks}):
     user = User.objects.create_user(f"clerk{{k}}", password="bench")
-    if group is not None:
-        user.groups.add(group)
-    if hasattr(models, "Membership"):  # roles scoped to a congress
-        models.Membership.objects.create(user=user, congress=congress, roles=["counting_board"])
-    if hasattr(models, "TeamAssignment"):  # clerks bound to an entry team
-        models.TeamAssignment.objects.create(election=election, user=user, team=1)
+    Membership.objects.create(user=user, congress=congress, roles=["counting_board"])
+    TeamAssignment.objects.create(election=election, user=user, team=1)
 User.objects.create_superuser("organiser", password="bench")
 print(congress.pk, election.pk)
 """
