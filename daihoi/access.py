@@ -135,6 +135,20 @@ def can(
     return bool(roles_of(user, congress_id) & GRANTS[permission])
 
 
+def ensure(
+    user: AbstractBaseUser | AnonymousUser | None, permission: Permission, congress_id: int | None
+) -> None:
+    """An action's own check of the grant in the congress it writes for: the page's check is not
+    the only caller (the command line, a test, a later view). None is the system's own write.
+
+    Raises ActionError("not_allowed"), so nothing is changed.
+    """
+    if user is not None and not can(user, permission, congress_id):
+        from daihoi.actions.errors import ActionError
+
+        raise ActionError("not_allowed")
+
+
 def congress_of_page(kwargs: Mapping[str, Any]) -> int | None:
     """The congress a page belongs to, from its URL (a congress, an election or a scan).
 

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.entry import check_content, insert_entry, refuse_unless_open
 from daihoi.actions.errors import ActionError
@@ -86,6 +87,7 @@ def adjudicate(
     """
     scanned = scanned_or_error(scanned_id)
     election = scanned.election
+    ensure(user, Permission.ENTER_BALLOTS, election.congress_id)
     refuse_unless_open(election)
     if scanned.state != ScannedBallot.State.REVIEW:
         raise ActionError("scan_not_in_review", "scanned", state=scanned.state)

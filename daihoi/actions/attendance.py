@@ -12,6 +12,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.limits import fits
@@ -74,6 +75,7 @@ def check_in(
     door: str = "",
 ) -> CheckIn:
     """Mark the delegate present for the congress's current session, once."""
+    ensure(user, Permission.CHECK_IN, congress.pk)
     session = current_session(congress)
     found = Delegate.objects.filter(congress=congress)
     if delegate_id is not None:
@@ -128,6 +130,7 @@ def _note(delegate: Delegate) -> str:
 
 def set_current_session(user: User, congress: Congress, session_id: int) -> Session:
     with write_transaction():
+        ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
         session = Session.objects.get(pk=session_id, congress=congress)
         Congress.objects.filter(pk=congress.pk).update(current_session=session)
         congress.current_session = session
@@ -143,6 +146,7 @@ def record_absence(
     if not reason:
         raise ActionError("reason_required", "reason")
     with write_transaction():
+        ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
         delegate = Delegate.objects.get(pk=delegate_id, congress=congress)
         absence, _ = Absence.objects.update_or_create(
             delegate=delegate,
@@ -165,6 +169,7 @@ def withdraw_absence(user: User, congress: Congress, delegate_id: int) -> bool:
     Returns False when there was none (already withdrawn by another door): nothing to do.
     """
     with write_transaction():
+        ensure(user, Permission.CHECK_IN, congress.pk)
         absence = Absence.objects.filter(
             delegate__pk=delegate_id, delegate__congress=congress
         ).first()
@@ -188,6 +193,7 @@ def record_substitution(
 ) -> Substitution:
     """An alternate takes an absent official's place; both stay on record."""
     with write_transaction():
+        ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
         official = Delegate.objects.get(pk=official_id, congress=congress)
         alternate = Delegate.objects.get(pk=alternate_id, congress=congress)
         if official.standing != Delegate.Standing.OFFICIAL:
@@ -223,6 +229,7 @@ def record_question(
     if not issue:
         raise ActionError("reason_required", "issue")
     with write_transaction():
+        ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
         delegate = Delegate.objects.get(pk=delegate_id, congress=congress)
         delegate.question_issue, delegate.question_decision = issue, decision
         delegate.save(update_fields=["question_issue", "question_decision"])
@@ -332,6 +339,7 @@ def apply_derived_base(user: User, election_id: int, session_id: int | None = No
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
+        ensure(user, Permission.SETTLE_DIFFERENCES, election.congress_id)
         refuse_closed(election)
         if session_id is not None:
             chosen = Session.objects.filter(pk=session_id, congress=election.congress).first()

@@ -8,6 +8,7 @@ import math
 import re
 from functools import lru_cache
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
@@ -83,6 +84,7 @@ def print_ballots(user: User | None, election_id: int, paper: str, copies: int) 
     if not 1 <= copies <= MAX_COPIES:
         raise ActionError("copies_out_of_range", "copies", copies=copies, most=MAX_COPIES)
     election = election_or_error(election_id)
+    ensure(user, Permission.PRINT_BALLOTS, election.congress_id)
     _refuse_unless_printable(election)
     layout = _layout(ballot_spec(election, paper))
     data = ballot_pdf(layout, copies)

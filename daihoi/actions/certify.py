@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.roles import refuse_organiser_certifier
@@ -20,6 +21,7 @@ def open_election(user: User, election_id: int) -> Election:
     """From setup to entry: the list is fixed from here on."""
     with write_transaction():
         election = Election.objects.select_for_update().get(pk=election_id)
+        ensure(user, Permission.MANAGE_CONGRESS, election.congress_id)
         if election.state == Election.State.CERTIFIED:
             raise ActionError("election_certified")
         if election.state == Election.State.APPOINTED:  # no ballot: it is never opened
@@ -54,6 +56,7 @@ def certify_result(user: User, election_id: int) -> Result:
             .select_related("congress__organisation")
             .get(pk=election_id)
         )
+        ensure(user, Permission.CERTIFY, election.congress_id)
         if election.state == Election.State.CERTIFIED:
             raise ActionError("election_certified")
         if election.state != Election.State.OPEN:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.teams import refuse_unless_on_team
@@ -22,9 +23,11 @@ from daihoi.interchange.election_file import ElectionFileError, read_ballot
 from daihoi.labels import problem_text
 
 
-def _election_for_entry(election_id: int) -> Election:
-    """The election, locked for this transaction, refusing entry when it is not open."""
+def _election_for_entry(user: User, permission: Permission, election_id: int) -> Election:
+    """The election, locked for this transaction, refusing one without `permission` in its
+    congress, then entry when it is not open."""
     election = Election.objects.select_for_update().select_related("congress").get(pk=election_id)
+    ensure(user, permission, election.congress_id)
     refuse_unless_open(election)
     return election
 
@@ -123,6 +126,7 @@ def record_entry(  # noqa: PLR0913 - who, where, which paper, what it shows, and
     `candidates` and `loaded` (the election with its congress) spare queries a caller has made.
     """
     election = loaded or Election.objects.select_related("congress").get(pk=election_id)
+    ensure(user, Permission.ENTER_BALLOTS, election.congress_id)
     refuse_unless_open(election)
     if not 1 <= team <= election.entry_teams:
         raise ActionError("team_out_of_range", "team", team=team, teams=election.entry_teams)
@@ -150,7 +154,7 @@ def record_entry(  # noqa: PLR0913 - who, where, which paper, what it shows, and
 def undo_last_entry(user: User, election_id: int, team: int) -> int:
     """Remove the last ballot this team entered; returns its sheet number."""
     with write_transaction():
-        election = _election_for_entry(election_id)
+        election = _election_for_entry(user, Permission.ENTER_BALLOTS, election_id)
         refuse_unless_on_team(user, election, team)
         last = election.entries.filter(team=team).order_by("-entered_at", "-id").first()
         if last is None:
@@ -182,7 +186,7 @@ def resolve_difference(
 ) -> Resolution:
     """The head of the board settles a sheet: the entry matching the paper, or a third reading."""
     with write_transaction():
-        election = _election_for_entry(election_id)
+        election = _election_for_entry(user, Permission.SETTLE_DIFFERENCES, election_id)
         _, open_differences = settled(election)
         difference = next((d for d in open_differences if d.sheet == sheet), None)
         if difference is None:

@@ -8,6 +8,7 @@ the papers in the hall were printed from it.
 from dataclasses import dataclass
 from datetime import date
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
@@ -56,6 +57,7 @@ def record_list_approval(user: User, election_id: int, vote: ListVote) -> Electi
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
+        ensure(user, Permission.MANAGE_CONGRESS, election.congress_id)
         printed = AuditEvent.objects.filter(
             action="print_ballots", details__election=election.pk
         ).exists()

@@ -4,6 +4,7 @@ Without a choice the screen keeps the last certified result (or, before any, the
 counted): opening the next election must not replace a result the hall is still reading.
 """
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.transactions import write_transaction
 from daihoi.db.models import Congress, Election
@@ -12,6 +13,7 @@ from daihoi.db.models import Congress, Election
 def choose_projector_election(user: User, congress: Congress, election_id: int | None) -> None:
     """Show `election_id` on the projector, or (None) the last certified result by itself."""
     with write_transaction():
+        ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
         election = (
             None if election_id is None else Election.objects.get(pk=election_id, congress=congress)
         )

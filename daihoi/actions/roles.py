@@ -12,7 +12,7 @@ from django.contrib.auth.models import User as Person
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from daihoi.access import Permission, Role, can, roles_of
+from daihoi.access import Permission, Role, ensure, roles_of
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
@@ -49,8 +49,7 @@ def set_roles(
         raise ActionError("organiser_certifier_without_reason", "reason")
     with write_transaction():
         congress = Congress.objects.select_for_update().get(pk=congress_id)
-        if not can(actor, Permission.MANAGE_CONGRESS, congress.pk):
-            raise ActionError("not_allowed")
+        ensure(actor, Permission.MANAGE_CONGRESS, congress.pk)
         person = Person.objects.filter(pk=person_id, is_active=True).first()
         if person is None:
             raise ActionError("no_such_person", "person")
@@ -99,8 +98,7 @@ def create_person(  # noqa: PLR0913 - the fields of the new-member form
         raise ActionError(
             "password_rejected", "password", detail=" ".join(error.messages)
         ) from None
-    if not can(actor, Permission.MANAGE_CONGRESS, congress_id):
-        raise ActionError("not_allowed")
+    ensure(actor, Permission.MANAGE_CONGRESS, congress_id)
     _checked_roles(roles)
     with write_transaction():
         candidate.set_password(password)

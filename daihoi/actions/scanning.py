@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.ballot_papers import election_or_error, layouts_of
 from daihoi.actions.entry import check_content, insert_entry, refuse_unless_open
@@ -196,6 +197,7 @@ def scan_files(
     when the election is not open, the team does not exist, or the ballots read would need
     more sheet numbers than the team has left of the ballots collected."""
     election = election_or_error(election_id)
+    ensure(user, Permission.ENTER_BALLOTS, election.congress_id)
     _refuse(election, team)
     refuse_unless_on_team(user, election, team)
     if not files:

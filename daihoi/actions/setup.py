@@ -5,6 +5,7 @@ body appointed by the upper level instead of elected.
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from daihoi.access import Permission, Role, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.limits import fits
@@ -15,7 +16,7 @@ from daihoi.core.rulesets.registry import RULESETS
 from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.core.vi.text import nfc
 from daihoi.db.mappers import put_on_list
-from daihoi.db.models import Congress, Delegate, Election, Organisation, Session
+from daihoi.db.models import Congress, Delegate, Election, Membership, Organisation, Session
 
 
 def create_congress(  # noqa: PLR0913 - the fields of the congress form
@@ -34,7 +35,11 @@ def create_congress(  # noqa: PLR0913 - the fields of the congress form
     elects_secretary_directly: bool,
     sessions: Sequence[str],
 ) -> Congress:
-    """A congress in rehearsal mode, with its sessions, under a rule set and its overrides."""
+    """A congress in rehearsal mode, with its sessions, under a rule set and its overrides.
+
+    Its creator becomes its organiser (a superuser is one everywhere already): roles are held in
+    a congress, and a congress no one holds a role in is no one's to open.
+    """
     if ruleset_id not in RULESETS:
         raise ActionError("unknown_ruleset", "ruleset_id", ruleset=ruleset_id)
     if meeting not in (Meeting.MEMBERS_CONGRESS, Meeting.DELEGATES_CONGRESS):
@@ -53,6 +58,7 @@ def create_congress(  # noqa: PLR0913 - the fields of the congress form
         detail = "; ".join(f"{name}: {code} {value}" for name, code, value in error.problems)
         raise ActionError("bad_settings", "settings", detail=detail) from None
     with write_transaction():
+        ensure(user, Permission.MANAGE_CONGRESS, None)  # an organiser somewhere starts a congress
         org, _ = Organisation.objects.get_or_create(
             name=organisation, defaults={"upper_name": upper_organisation}
         )
@@ -70,6 +76,8 @@ def create_congress(  # noqa: PLR0913 - the fields of the congress form
         )
         for order, name in enumerate(names, start=1):
             Session.objects.create(congress=congress, order=order, name=name)
+        if not user.is_superuser:
+            Membership.objects.create(user=user, congress=congress, roles=[Role.ORGANISER.value])
         record_event(user, "create_congress", congress, ruleset=ruleset_id, settings=dict(settings))
         return congress
 
@@ -95,6 +103,7 @@ def create_election(  # noqa: PLR0913 - the fields of the election form
     list_approval = fits(nfc(list_approval), Election, "list_approval")
     with write_transaction():
         congress = Congress.objects.select_for_update().get(pk=congress_id)
+        ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
         delegates = list(Delegate.objects.filter(congress=congress, pk__in=delegate_ids))
         if len(delegates) != len(set(delegate_ids)) or not delegates:
             raise ActionError("unknown_delegates", "delegate_ids")
@@ -135,6 +144,7 @@ def record_appointment(user: User, election_id: int, document: str) -> Election:
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
+        ensure(user, Permission.MANAGE_CONGRESS, election.congress_id)
         if election.state != Election.State.SETUP:
             raise ActionError("election_not_in_setup")
         election.appointed_by = document

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from django.db import transaction
 
+from daihoi.access import Permission, ensure
 from daihoi.actions.attendance import refuse_closed
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
@@ -71,6 +72,7 @@ def record_figures(
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
+        ensure(user, Permission.SETTLE_DIFFERENCES, election.congress_id)
         refuse_closed(election)
         entered = max(election.entries.values_list("sheet", flat=True), default=0)
         before = {
@@ -165,6 +167,7 @@ def acknowledge_warning(user: User, election_id: int, code: str, explanation: st
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
+        ensure(user, Permission.SETTLE_DIFFERENCES, election.congress_id)
         refuse_closed(election)
         election.acknowledgements = {**election.acknowledgements, code: explanation}
         election.save(update_fields=["acknowledgements"])
@@ -189,6 +192,7 @@ def decide_next_step(user: User, election_id: int, *, hold: bool, note: str) -> 
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
+        ensure(user, Permission.MANAGE_CONGRESS, election.congress_id)
         if election.state != Election.State.CERTIFIED:
             raise ActionError("election_not_certified")
         if election.decision:
@@ -258,6 +262,7 @@ def switch_to_official(user: User, congress_id: int) -> Congress:
     """End the rehearsal: every practice ballot, ruling and result is cleared (audit kept)."""
     with write_transaction():
         congress = Congress.objects.select_for_update().get(pk=congress_id)
+        ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
         if congress.mode == Congress.Mode.OFFICIAL:
             raise ActionError("already_official")
         elections = Election.objects.filter(congress=congress)

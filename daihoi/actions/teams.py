@@ -8,7 +8,7 @@ twice by one person as a difference (daihoi.core.entry).
 
 from django.contrib.auth.models import User as Person
 
-from daihoi.access import Permission, can
+from daihoi.access import Permission, can, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
@@ -46,8 +46,7 @@ def assign_team(actor: User, election_id: int, person_id: int, team: int | None)
         election = (
             Election.objects.select_for_update().select_related("congress").get(pk=election_id)
         )
-        if not can(actor, Permission.SETTLE_DIFFERENCES, election.congress_id):
-            raise ActionError("not_allowed")
+        ensure(actor, Permission.SETTLE_DIFFERENCES, election.congress_id)
         if election.state == Election.State.CERTIFIED:
             raise ActionError("election_certified")
         person = Person.objects.filter(pk=person_id, is_active=True).first()

@@ -13,6 +13,7 @@ from daihoi.actions.errors import ActionError
 from daihoi.actions.list_approval import ListVote, record_list_approval
 from daihoi.db.models import AuditEvent, BallotEntry, Election
 from tests.app.builders import make_election
+from tests.app.members import member
 from tests.app.test_web import client_for
 
 
@@ -128,7 +129,7 @@ def test_bad_approval_figures_are_answered_in_words(db: None, form: dict[str, st
 def test_the_list_approval_is_refused_once_ballots_are_entered_or_printed(
     election: Election,
 ) -> None:
-    user = User.objects.create_user("org")
+    user = member(User.objects.create_user("org"), election.congress, Role.ORGANISER)
     vote = ListVote(8, 1, 9, date(2025, 6, 1))
     with pytest.raises(ActionError) as opened:
         record_list_approval(user, election.pk, vote)  # open for entry already

@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from daihoi.access import Role
 from daihoi.actions.certify import certify_result
 from daihoi.actions.entry import record_entry, resolve_difference
 from daihoi.db.models import Candidate, Election
@@ -57,7 +58,7 @@ def test_two_teams_differ_settle_and_certify(kind: str) -> None:
     election, ballots = _layout(kind)
     head, client = _head()
     # the administrator organises everywhere: certifying too needs a recorded reason
-    member(head, election.congress, reason="Quản trị kiêm trưởng ban kiểm phiếu khi thử")
+    member(head, election.congress, Role.COUNTING_HEAD, reason="Quản trị kiêm trưởng ban khi thử")
     clerks = typists(election)
     for team in (1, 2):
         for sheet, paper in enumerate(ballots, start=1):

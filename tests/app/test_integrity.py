@@ -17,6 +17,7 @@ from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
+from daihoi.access import Role
 from daihoi.actions.audit import record_event
 from daihoi.actions.certify import certify_result
 from daihoi.actions.entry import ballot_codes, content_from_numbers, record_entry
@@ -26,6 +27,7 @@ from daihoi.db.models import AuditEvent, BallotEntry, Election, Result
 from daihoi.integrity.chain import GENESIS
 from daihoi.integrity.files import LONGEST_REQUEST, sweep_orphans
 from daihoi.integrity.records import chain_breaks
+from tests.app.members import member
 
 POSTGRES = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -37,6 +39,7 @@ def certified(election: Election, board: User) -> Result:
     """9 ballots (6 keep An+Bình, 3 keep Bình+Cường), entered and certified by a clerk (the
     administrator `board`, an organiser, reads the pages)."""
     user = User.objects.create_user("kiemphieu", password="x")
+    member(user, election.congress, Role.COUNTING_HEAD)  # the head: enters and certifies
     for sheet in range(1, 10):
         struck = [3] if sheet <= 6 else [1]
         record_entry(

@@ -9,6 +9,13 @@ from daihoi.actions.errors import ActionError
 from daihoi.actions.setup import create_congress, create_election, record_appointment
 from daihoi.db.models import AuditEvent, Congress, Delegate, Election
 
+
+@pytest.fixture
+def admin(db: None) -> User:
+    """The installation's administrator: an organiser everywhere, who makes the first congress."""
+    return User.objects.create_superuser("quantri", password="x")
+
+
 FORM = {
     "organisation": "Đảng bộ xã Thử Nghiệm",
     "upper_organisation": "Đảng bộ tỉnh Mẫu",
@@ -25,8 +32,8 @@ FORM = {
 }
 
 
-def test_congress_starts_in_rehearsal_with_its_overrides(clerk: User) -> None:
-    congress = create_congress(clerk, **FORM)  # type: ignore[arg-type]
+def test_congress_starts_in_rehearsal_with_its_overrides(admin: User) -> None:
+    congress = create_congress(admin, **FORM)  # type: ignore[arg-type]
     assert congress.mode == Congress.Mode.REHEARSAL
     assert congress.settings_overrides == {"percent_decimals": 1}
     assert [s.name for s in congress.sessions.all()] == ["Phiên trù bị", "Phiên chính thức"]
@@ -45,16 +52,16 @@ def test_congress_starts_in_rehearsal_with_its_overrides(clerk: User) -> None:
     ],
 )
 def test_bad_congress_forms_change_nothing(
-    clerk: User, change: dict[str, object], code: str
+    admin: User, change: dict[str, object], code: str
 ) -> None:
     with pytest.raises(ActionError) as caught:
-        create_congress(clerk, **{**FORM, **change})  # type: ignore[arg-type]
+        create_congress(admin, **{**FORM, **change})  # type: ignore[arg-type]
     assert caught.value.code == code
     assert not Congress.objects.exists()
 
 
-def test_election_list_is_put_in_ballot_order(clerk: User) -> None:
-    congress = create_congress(clerk, **FORM)  # type: ignore[arg-type]
+def test_election_list_is_put_in_ballot_order(admin: User) -> None:
+    congress = create_congress(admin, **FORM)  # type: ignore[arg-type]
     people = [
         Delegate.objects.create(
             congress=congress,
@@ -66,7 +73,7 @@ def test_election_list_is_put_in_ballot_order(clerk: User) -> None:
         for name in ("Đỗ Văn Đức", "Trần Văn An", "Phạm Văn Dũng", "Lê Thị Anh")
     ]
     election = create_election(
-        clerk,
+        admin,
         congress.pk,
         body="executive_committee",
         seats=3,
@@ -84,7 +91,7 @@ def test_election_list_is_put_in_ballot_order(clerk: User) -> None:
     assert election.list_approval == "120/120 tán thành"
     with pytest.raises(ActionError) as caught:
         create_election(
-            clerk,
+            admin,
             congress.pk,
             body="executive_committee",
             seats=3,
@@ -94,7 +101,7 @@ def test_election_list_is_put_in_ballot_order(clerk: User) -> None:
             list_approval="",
         )
     assert caught.value.code == "unknown_delegates"
-    appointed = record_appointment(clerk, election.pk, "Quyết định số 12-QĐ/TU ngày 01/7/2025")
+    appointed = record_appointment(admin, election.pk, "Quyết định số 12-QĐ/TU ngày 01/7/2025")
     assert appointed.state == Election.State.APPOINTED
     with pytest.raises(ActionError):
-        record_appointment(clerk, election.pk, "again")
+        record_appointment(admin, election.pk, "again")
