@@ -52,17 +52,21 @@ def scan_paths(paths: list[str]) -> list[Path]:
     return found
 
 
-def _user(username: str | None) -> object:
+def _user(username: str | None, congress_id: int) -> object:
     """The account the scan is recorded under: the one named, or the only one allowed to
-    enter ballots; None when there is no such single account."""
+    enter ballots; either must hold that grant in the election's congress (roles are scoped).
+    None when there is no such single account."""
     from django.contrib.auth.models import User
 
     from daihoi.access import Permission, can
 
+    def enters(user: User) -> bool:
+        return can(user, Permission.ENTER_BALLOTS, congress_id)
+
     if username:
         user = User.objects.filter(username=username, is_active=True).first()
-        return user if user is not None and can(user, Permission.ENTER_BALLOTS) else None
-    allowed = [u for u in User.objects.filter(is_active=True) if can(u, Permission.ENTER_BALLOTS)]
+        return user if user is not None and enters(user) else None
+    allowed = [u for u in User.objects.filter(is_active=True) if enters(u)]
     return allowed[0] if len(allowed) == 1 else None
 
 
@@ -71,11 +75,17 @@ def run_scan(
 ) -> int:
     """Scan `paths` for `election_id`; 0, or 2 when refused or when nothing could be read."""
     _setup(data)
+    from daihoi.actions.ballot_papers import election_or_error
     from daihoi.actions.errors import ActionError
     from daihoi.actions.scanning import scan_files
     from daihoi.cli.progress import ProgressBar
 
-    user = _user(username)
+    try:
+        congress_id = election_or_error(election_id).congress_id
+    except ActionError as unknown:
+        _say(unknown.message_vi, unknown.message_en)
+        return 2
+    user = _user(username, congress_id)
     if user is None:
         error = ActionError("unknown_user", "user", username=username or "?")
         _say(error.message_vi + " (--user)", error.message_en + " (--user)")

@@ -31,6 +31,25 @@ print(election.pk)
 """
 
 
+_OUTSIDER = """
+import datetime
+import django
+django.setup()
+from django.contrib.auth.models import User
+from daihoi.db.models import Congress, Membership, Organisation
+other = Congress.objects.create(
+    organisation=Organisation.objects.create(name="Đảng bộ xã Khác"),
+    number=1,
+    term="2025–2030",
+    starts_on=datetime.date(2025, 6, 1),
+    ends_on=datetime.date(2025, 6, 2),
+    meeting="delegates_congress",
+)
+clerk = User.objects.create_user("kiemphieu-xa-khac")
+Membership.objects.create(user=clerk, congress=other, roles=["counting_board", "counting_head"])
+"""
+
+
 def _env(data: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DAIHOI_DATA")}
     env["DAIHOI_DATA"] = str(data)
@@ -135,3 +154,16 @@ def test_scan_needs_an_account_that_enters_ballots(demo: tuple[Path, str]) -> No
     unnamed = _daihoi("scan", election, folder, data=data)  # three accounts may: say which
     assert unnamed.returncode == 2
     assert "--user" in unnamed.stderr
+
+
+def test_scan_refuses_a_clerk_of_another_congress(demo: tuple[Path, str]) -> None:
+    """Roles are scoped: the account must enter ballots in the election's own congress."""
+    data, election = demo
+    subprocess.run(
+        [sys.executable, "-c", _OUTSIDER], check=True, env=_env(data), capture_output=True
+    )
+    folder = str(data / "incoming")
+    run = _daihoi("scan", election, folder, "--user", "kiemphieu-xa-khac", data=data)
+    assert run.returncode == 2
+    assert "không được nhập phiếu" in run.stderr
+    assert "(--user)" in run.stderr
