@@ -1,7 +1,9 @@
 """A congress's journey in a real browser (Playwright driving the system Chromium).
 
 Import the register from a workbook, define an election, record its figures, open it, enter 20
-ballots twice with one deliberate difference, settle it against the paper, certify, see the
+ballots twice (the head of the board assigns the teams: team 1 types as the head, team 2 as
+another clerk, for one person holds one team) with one deliberate difference, settle it against
+the paper, certify, see the
 result on the projector, download the election file and the minutes. Screenshots of the entry
 screen and of the projector are kept in test-artifacts/ for people to look at.
 """
@@ -54,6 +56,8 @@ def congress(transactional_db: None) -> Congress:
     head = User.objects.create_user("truongban", password="pw-e2e")
     # one person sets up and certifies here: allowed only with the reason recorded
     member_of_all(head, Role.COUNTING_HEAD, Role.ORGANISER, reason="small congress: one officer")
+    clerk = User.objects.create_user("kiemphieu2", password="pw-e2e")
+    member_of_all(clerk, Role.COUNTING_BOARD)
     return c
 
 
@@ -113,11 +117,24 @@ def import_and_define(page: Page, base: str, congress: Congress, tmp: Path) -> E
     return election
 
 
-def sign_in(page: Page, base: str) -> None:
+def sign_in(page: Page, base: str, username: str = "truongban") -> None:
     page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", "truongban")
+    page.fill("input[name=username]", username)
     page.fill("input[name=password]", "pw-e2e")
     page.click("button[type=submit]")
+
+
+def assign_teams(page: Page, base: str, election: Election, teams: dict[str, int]) -> None:
+    """The head of the board puts each clerk on one team, on the election page."""
+    page.goto(f"{base}/bau-cu/{election.pk}/")
+    for username, team in teams.items():
+        page.click("#entry-teams summary")
+        row = page.locator("#entry-teams tr", has_text=username)
+        row.locator("select[name=team]").select_option(str(team))
+        with page.expect_navigation():
+            row.locator("button").click()
+    assigned = dict(election.team_assignments.values_list("user__username", "team"))
+    assert assigned == teams
 
 
 def enter_stack(
@@ -147,8 +164,11 @@ def test_import_define_enter_twice_settle_certify_project_and_print(
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     sign_in(page, base)
     election = import_and_define(page, base, congress, tmp_path)
+    assign_teams(page, base, election, {"truongban": 1, "kiemphieu2": 2})
     enter_stack(page, base, election, team=1, odd_sheet=None)
-    enter_stack(page, base, election, team=2, odd_sheet=7)
+    clerk = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    sign_in(clerk, base, "kiemphieu2")
+    enter_stack(clerk, base, election, team=2, odd_sheet=7)
 
     page.goto(f"{base}/bau-cu/{election.pk}/")
     certify = page.get_by_role("button", name="Chứng nhận kết quả", exact=True)
