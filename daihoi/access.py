@@ -80,6 +80,12 @@ def _memberships(
     return found
 
 
+def forget_roles(user: AbstractBaseUser | AnonymousUser) -> None:
+    """Their memberships changed: the next check reads them again (they are read once a request,
+    and an action may change the actor's own, as creating a congress does)."""
+    user.__dict__.pop("_daihoi_memberships", None)
+
+
 def _organisation_of(congress_id: int) -> int | None:
     from daihoi.db.models import Congress
 

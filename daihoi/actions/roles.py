@@ -12,7 +12,7 @@ from django.contrib.auth.models import User as Person
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from daihoi.access import Permission, Role, ensure, roles_of
+from daihoi.access import Permission, Role, ensure, forget_roles, roles_of
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
@@ -65,6 +65,7 @@ def set_roles(
                 congress=congress,
                 defaults={"roles": [r.value for r in chosen], "reason": reason},
             )
+        forget_roles(actor)  # they may have changed their own
         record_event(
             actor,
             "set_roles",

@@ -5,7 +5,7 @@ body appointed by the upper level instead of elected.
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from daihoi.access import Permission, Role, ensure
+from daihoi.access import Permission, Role, ensure, forget_roles
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.errors import ActionError
 from daihoi.actions.limits import fits
@@ -78,6 +78,7 @@ def create_congress(  # noqa: PLR0913 - the fields of the congress form
             Session.objects.create(congress=congress, order=order, name=name)
         if not user.is_superuser:
             Membership.objects.create(user=user, congress=congress, roles=[Role.ORGANISER.value])
+            forget_roles(user)
         record_event(user, "create_congress", congress, ruleset=ruleset_id, settings=dict(settings))
         return congress
 

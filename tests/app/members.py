@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import User
 
-from daihoi.access import Role
+from daihoi.access import Role, forget_roles
 from daihoi.db.models import Congress, Election, Membership, TeamAssignment
 
 
@@ -12,6 +12,7 @@ def member(user: User, congress: Congress, *roles: Role, reason: str = "") -> Us
     membership.roles = sorted({*membership.roles, *(r.value for r in roles)})
     membership.reason = reason or membership.reason
     membership.save()
+    forget_roles(user)
     return user
 
 

@@ -372,6 +372,7 @@ def test_a_non_superuser_organiser_who_creates_a_congress_opens_it(world: World)
         sessions=["Phiên trù bị"],
     )
     assert Membership.objects.get(user=organiser, congress=made).roles == [Role.ORGANISER.value]
+    set_current_session(organiser, made, made.sessions.get().pk)  # at once, in the same process
     client = Client()
     client.force_login(organiser)
     assert client.get(reverse("congress", args=[made.pk])).status_code == 200
