@@ -12,9 +12,9 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page
 
 from daihoi.access import Role
-from daihoi.db.models import BallotEntry, Candidate, Election
+from daihoi.db.models import BallotEntry, Candidate, Election, TeamAssignment
 from tests.app.builders import make_congress
-from tests.app.members import member_of_all
+from tests.app.members import member_of_all, typists
 from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -109,7 +109,8 @@ def test_the_entry_screen_fits_a_tablet_with_large_tap_targets(
     election = an_election(entry_teams=2)
     base = str(live_server)
     page = browser.new_page(viewport={"width": 768, "height": 1024})
-    sign_in_as(page, base, Role.COUNTING_BOARD)
+    clerk = sign_in_as(page, base, Role.COUNTING_BOARD)
+    TeamAssignment.objects.create(election=election, user=clerk, team=2)  # as the head assigns
     page.goto(f"{base}/bau-cu/{election.pk}/nhap-phieu/?team=2")
     assert page.evaluate("document.documentElement.scrollWidth") <= 768
     targets = page.locator(
@@ -132,7 +133,7 @@ def test_the_differences_page_shows_the_papers_and_one_key_chooses(
     transactional_db: None,
 ) -> None:
     election = an_election(entry_teams=2)
-    head = User.objects.create_user("typist")
+    clerks = typists(election)  # two teams are two people
     kept = [f"c{n}" for n in range(1, 10)]
     for team in (1, 2):
         for sheet in range(1, 31):
@@ -140,7 +141,7 @@ def test_the_differences_page_shows_the_papers_and_one_key_chooses(
             if sheet == 7 and team == 2:  # team 2 struck Bình instead of Khoa
                 content = {"kept": [c for c in kept if c != "c2"] + ["c10"]}
             BallotEntry.objects.create(
-                election=election, team=team, sheet=sheet, content=content, entered_by=head
+                election=election, team=team, sheet=sheet, content=content, entered_by=clerks[team]
             )
     base = str(live_server)
     page = browser.new_page(viewport={"width": 1366, "height": 768})
