@@ -77,15 +77,16 @@ def _django(data: Path, database_url: str | None, script: str) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
-def prepare(data: Path, database_url: str | None, clerks: int, ballots: int) -> int:
-    """A congress with one open election of clerks×ballots collected, and one account per clerk."""
-    script = f"""
+def setup_script(database_url: str | None, clerks: int, ballots: int) -> str:
+    """Django code making the reference congress with one open election of clerks×ballots
+    collected (one entry team) and one account per clerk, a member on that team."""
+    return f"""
 from django.core.management import call_command
 call_command("flush", interactive=False, verbosity=0) if {bool(database_url)} else None
 call_command("migrate", verbosity=0)
 from django.contrib.auth.models import User
 from daihoi.actions.demo import load_reference_congress
-from daihoi.db.models import Membership
+from daihoi.db.models import Membership, TeamAssignment
 congress, _ = load_reference_congress()
 election = congress.elections.get(body="executive_committee")
 election.entry_teams = 1
@@ -96,8 +97,13 @@ election.save()
 for k in range({clerks}):
     user = User.objects.create_user(f"clerk{{k}}", password="bench")
     Membership.objects.create(user=user, congress=congress, roles=["counting_board"])
-print(election.pk)
+    TeamAssignment.objects.create(election=election, user=user, team=1)
 """
+
+
+def prepare(data: Path, database_url: str | None, clerks: int, ballots: int) -> int:
+    """The election of `setup_script`; its id."""
+    script = setup_script(database_url, clerks, ballots) + "print(election.pk)\n"
     return int(_django(data, database_url, script))
 
 

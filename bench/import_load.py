@@ -82,27 +82,10 @@ def sparse_workbook(rows: int = 200_000) -> bytes:
 def prepare(data: Path, database_url: str | None, clerks: int, ballots: int) -> tuple[int, int]:
     """The reference congress, an open election of clerks×ballots collected, the clerks (team 1)
     and an organiser; (congress, election)."""
-    script = f"""
-from django.core.management import call_command
-call_command("flush", interactive=False, verbosity=0) if {bool(database_url)} else None
-call_command("migrate", verbosity=0)
-from django.contrib.auth.models import User
-from daihoi.actions.demo import load_reference_congress
-from daihoi.db.models import Membership, TeamAssignment
-congress, _ = load_reference_congress()
-election = congress.elections.get(body="executive_committee")
-election.entry_teams = 1
-election.ballots_collected = election.ballots_issued = election.present = {clerks * ballots}
-election.summoned = {clerks * ballots}
-election.excluded_from_base = {{}}
-election.save()
-for k in range({clerks}):
-    user = User.objects.create_user(f"clerk{{k}}", password="bench")
-    Membership.objects.create(user=user, congress=congress, roles=["counting_board"])
-    TeamAssignment.objects.create(election=election, user=user, team=1)
-User.objects.create_superuser("organiser", password="bench")
-print(congress.pk, election.pk)
-"""
+    script = base.setup_script(database_url, clerks, ballots) + (
+        'User.objects.create_superuser("organiser", password="bench")\n'
+        "print(congress.pk, election.pk)\n"
+    )
     congress, election = base._django(data, database_url, script).split()
     return int(congress), int(election)
 
