@@ -354,23 +354,27 @@ def test_the_command_line_and_demo_write_as_the_system(world: World) -> None:
     assert print_ballots(None, world.open.pk, "A4", 1).startswith(b"%PDF")
 
 
+def _new_congress(organisation: str) -> dict[str, Any]:
+    """The new-congress form as an organiser fills it in."""
+    return {
+        "organisation": organisation,
+        "upper_organisation": "Đảng bộ huyện",
+        "number": 3,
+        "term": "2025–2030",
+        "place": "Hội trường xã",
+        "starts_on": date(2025, 7, 1),
+        "ends_on": date(2025, 7, 2),
+        "meeting": "delegates_congress",
+        "ruleset_id": "190-2024",
+        "settings": {},
+        "elects_secretary_directly": False,
+        "sessions": ["Phiên trù bị"],
+    }
+
+
 def test_a_non_superuser_organiser_who_creates_a_congress_opens_it(world: World) -> None:
     organiser = member(User.objects.create_user("bantochuc"), world.congress, Role.ORGANISER)
-    made = create_congress(
-        organiser,
-        organisation="Đảng bộ xã Mới",
-        upper_organisation="Đảng bộ huyện",
-        number=3,
-        term="2025–2030",
-        place="Hội trường xã",
-        starts_on=date(2025, 7, 1),
-        ends_on=date(2025, 7, 2),
-        meeting="delegates_congress",
-        ruleset_id="190-2024",
-        settings={},
-        elects_secretary_directly=False,
-        sessions=["Phiên trù bị"],
-    )
+    made = create_congress(organiser, **_new_congress("Đảng bộ xã Mới"))
     assert Membership.objects.get(user=organiser, congress=made).roles == [Role.ORGANISER.value]
     set_current_session(organiser, made, made.sessions.get().pk)  # at once, in the same process
     client = Client()
@@ -381,21 +385,7 @@ def test_a_non_superuser_organiser_who_creates_a_congress_opens_it(world: World)
 
 def test_a_superuser_who_creates_a_congress_needs_no_membership(world: World) -> None:
     root = User.objects.create_superuser("root", password="long-enough-pw-92")
-    made = create_congress(
-        root,
-        organisation="Đảng bộ xã Khác",
-        upper_organisation="Đảng bộ huyện",
-        number=4,
-        term="2025–2030",
-        place="",
-        starts_on=date(2025, 7, 1),
-        ends_on=date(2025, 7, 2),
-        meeting="delegates_congress",
-        ruleset_id="190-2024",
-        settings={},
-        elects_secretary_directly=False,
-        sessions=[],
-    )
+    made = create_congress(root, **_new_congress("Đảng bộ xã Khác"))
     assert not Membership.objects.filter(congress=made).exists()
 
 
@@ -403,20 +393,6 @@ def test_one_who_organises_nothing_cannot_create_a_congress(world: World) -> Non
     clerk = member(User.objects.create_user("kp9"), world.congress, Role.COUNTING_BOARD)
     before = _everything()
     with pytest.raises(ActionError) as caught:
-        create_congress(
-            clerk,
-            organisation="Đảng bộ xã Lạ",
-            upper_organisation="",
-            number=1,
-            term="2025–2030",
-            place="",
-            starts_on=date(2025, 7, 1),
-            ends_on=date(2025, 7, 2),
-            meeting="delegates_congress",
-            ruleset_id="190-2024",
-            settings={},
-            elects_secretary_directly=False,
-            sessions=[],
-        )
+        create_congress(clerk, **_new_congress("Đảng bộ xã Lạ"))
     assert caught.value.code == "not_allowed"
     assert _everything() == before
