@@ -3,7 +3,11 @@
 from datetime import date
 from typing import Any
 
-from daihoi.db.models import Candidate, Congress, Election, Organisation
+from django.contrib.auth.models import User
+
+from daihoi.access import Role
+from daihoi.db.models import Candidate, Congress, Delegate, Election, Organisation, Session
+from tests.app.members import member_of_all
 
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
 
@@ -42,3 +46,20 @@ def make_election(congress: Congress | None = None, **fields: Any) -> Election:
     for number, name in enumerate(NAMES, start=1):
         Candidate.objects.create(election=election, code=f"c{number}", number=number, name=name)
     return election
+
+
+def make_door(names: list[str]) -> tuple[Congress, Session, list[Delegate]]:
+    """A congress in its first session with `names` as delegates and a reception account
+    `letan` (password pw-e2e): what a door's tests start from."""
+    congress = make_congress()
+    session = Session.objects.create(congress=congress, order=1, name="Phiên thứ nhất")
+    congress.current_session = session
+    congress.save()
+    people = [
+        Delegate.objects.create(
+            congress=congress, full_name=name, gender="male", kind="elected", unit="Chi bộ 1"
+        )
+        for name in names
+    ]
+    member_of_all(User.objects.create_user("letan", password="pw-e2e"), Role.RECEPTION)
+    return congress, session, people

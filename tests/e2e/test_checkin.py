@@ -4,13 +4,10 @@ The handheld scanner is a keyboard: it types the badge's QR text and Enter, whic
 test does. The name search goes through htmx; the board then shows who is present.
 """
 
-from django.contrib.auth.models import User
 from playwright.sync_api import Browser, expect
 
-from daihoi.access import Role
-from daihoi.db.models import Attendance, Delegate, Session
-from tests.app.builders import NAMES, make_congress
-from tests.app.members import member_of_all
+from daihoi.db.models import Attendance
+from tests.app.builders import NAMES, make_door
 from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
 
 
@@ -19,18 +16,7 @@ def test_check_in_by_typed_code_and_by_search(
     live_server: object,
     transactional_db: None,
 ) -> None:
-    congress = make_congress()
-    session = Session.objects.create(congress=congress, order=1, name="Phiên thứ nhất")
-    congress.current_session = session
-    congress.save()
-    people = [
-        Delegate.objects.create(
-            congress=congress, full_name=name, gender="male", kind="elected", unit="Chi bộ 1"
-        )
-        for name in NAMES
-    ]
-    door = User.objects.create_user("letan", password="pw-e2e")
-    member_of_all(door, Role.RECEPTION)
+    congress, session, people = make_door(NAMES)
     base = str(live_server)
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     page.goto(f"{base}/dang-nhap/")

@@ -14,9 +14,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from daihoi.access import Role
 from daihoi.db.models import Absence, Attendance, Congress, Delegate, Session
-from tests.app.members import member_of_all
 from tests.e2e.test_count_journey import ARGS, ARTIFACTS, CHROMIUM, browser  # noqa: F401
 
 PEOPLE = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"]
@@ -24,21 +22,9 @@ PEOPLE = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm
 
 @pytest.fixture
 def door(transactional_db: None) -> tuple[Congress, Session, list[Delegate]]:
-    from tests.app.builders import make_congress
+    from tests.app.builders import make_door
 
-    congress = make_congress()
-    session = Session.objects.create(congress=congress, order=1, name="Phiên thứ nhất")
-    congress.current_session = session
-    congress.save()
-    people = [
-        Delegate.objects.create(
-            congress=congress, full_name=name, gender="male", kind="elected", unit="Chi bộ 1"
-        )
-        for name in PEOPLE
-    ]
-    user = User.objects.create_user("letan", password="pw-e2e")
-    member_of_all(user, Role.RECEPTION)
-    return congress, session, people
+    return make_door(PEOPLE)
 
 
 def open_door(page: Page, base: str, congress: Congress) -> None:
