@@ -38,7 +38,7 @@ from daihoi.exports.credentials_docx import credentials_docx
 from daihoi.exports.credentials_pdf import credentials_pdf
 from daihoi.labels import BASE_CATEGORIES, DOOR_ANSWERS, words
 from daihoi.web.entry_form import BadValueError, record_id
-from daihoi.web.language import english, error_text
+from daihoi.web.language import error_text
 
 
 def _congress(congress_id: int) -> Congress:
@@ -321,7 +321,7 @@ def base_breakdown(e: Election) -> dict[str, object]:
     derived, names = derived_base(e)
     electorate = derived.electorate
     deducted = [
-        (str(k), BASE_CATEGORIES[str(k)][int(english())], sorted(names[key] for key in keys))
+        (str(k), words(BASE_CATEGORIES, str(k)), sorted(names[key] for key in keys))
         for k, keys in derived.deducted.items()
     ]
     kept = [

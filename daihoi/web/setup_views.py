@@ -161,7 +161,7 @@ def election_new(request: HttpRequest, congress_id: int) -> HttpResponse:
         {
             "congress": congress,
             "delegates": delegates,
-            "bodies": [(b.value, BODIES[b.value][0]) for b in Body],
+            "bodies": [(b.value, words(BODIES, b.value)) for b in Body],
         },
     )
 

@@ -48,7 +48,6 @@ from daihoi.labels import (
     LIST_FINDINGS,
     NEXT_ACTIONS,
     WARNINGS,
-    fill,
     next_step_code,
     words,
 )
@@ -121,12 +120,13 @@ def projector_link(request: HttpRequest, congress_id: int) -> HttpResponse:
 @require(Permission.VIEW_CONGRESS)
 def election(request: HttpRequest, election_id: int) -> HttpResponse:
     e = get_object_or_404(Election.objects.select_related("congress__organisation"), pk=election_id)
+    view = get_election_view(e)  # settles the entries once for the whole page
     return render(
         request,
         "web/election.html",
         {
             "congress": e.congress,
-            "view": get_election_view(e),
+            "view": view,
             "can_enter": can(request.user, Permission.ENTER_BALLOTS, e.congress_id),
             "my_team": team_of(request.user, e),  # type: ignore[arg-type]  # signed in
             "team_numbers": range(1, e.entry_teams + 1),
@@ -137,14 +137,14 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES, e.congress_id),
             "can_manage": can(request.user, Permission.MANAGE_CONGRESS, e.congress_id),
             "list_findings": [
-                (f.severity.value, fill(LIST_FINDINGS[f.code][0], f.values))
-                for f in get_election_view(e).list_findings
+                (f.severity.value, words(LIST_FINDINGS, f.code, f.values))
+                for f in view.list_findings
             ],
-            "warnings": [(w.code, fill(WARNINGS[w.code][0], w.values)) for w in pending_warnings(e)]
+            "warnings": [(w.code, words(WARNINGS, w.code, w.values)) for w in pending_warnings(e)]
             if e.state == Election.State.OPEN  # a setup election has issued no ballot yet
             else [],
             "categories": [
-                (code, BASE_CATEGORIES[code][0], e.excluded_from_base.get(code, 0))
+                (code, words(BASE_CATEGORIES, code), e.excluded_from_base.get(code, 0))
                 for code in sorted(ALLOWED_CATEGORIES[Meeting(e.meeting)])
             ],
             "base": base_breakdown(e),
