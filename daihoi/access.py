@@ -150,7 +150,7 @@ def ensure(
     Raises ActionError("not_allowed"), so nothing is changed.
     """
     if user is not None and not can(user, permission, congress_id):
-        from daihoi.actions.errors import ActionError
+        from daihoi.errors import ActionError
 
         raise ActionError("not_allowed")
 

@@ -16,28 +16,15 @@ from django.core.exceptions import ValidationError
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.entry import check_content, insert_entry, refuse_unless_open
-from daihoi.actions.errors import ActionError
-from daihoi.actions.scan_records import ROW_MARKS, ballot_content, list_layout
+from daihoi.actions.scan_records import ballot_content
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import PAPER_REASONS
 from daihoi.db.models import ScanBatch, ScannedBallot
+from daihoi.errors import ActionError
 from daihoi.labels import SCAN_DOUBTS
-from daihoi.omr.reading import Doubt, Mark, PageReading
-from daihoi.omr.reading_json import reading_from_json
-
-VALID = "valid"
-RULINGS = (VALID, *sorted(PAPER_REASONS))
-
-
-def page_readings(scanned: ScannedBallot) -> list[PageReading]:
-    """The reader's report on each side of a scanned ballot (none for a rejected page)."""
-    pages = [reading_from_json(page) for page in scanned.reading.get("pages", [])]
-    return [page for page in pages if isinstance(page, PageReading)]
-
-
-def ballot_doubts(readings: list[PageReading]) -> list[Doubt]:
-    """The ballot-level doubts of all its sides, each once, in the reader's order."""
-    return list(dict.fromkeys(d for reading in readings for d in reading.doubts))
+from daihoi.omr.reading import Mark, PageReading
+from daihoi.queries.ballots import list_layout
+from daihoi.queries.scans import ROW_MARKS, RULINGS, VALID, ballot_doubts, page_readings
 
 
 def scanned_or_error(scanned_id: UUID | str) -> ScannedBallot:

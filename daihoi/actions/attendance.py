@@ -14,17 +14,11 @@ from django.db.models import Q
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.limits import fits
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.attendance import (
-    DerivedElectorate,
-    MemberStatus,
-    Voter,
-    derive_electorate,
     holds_a_seat,
 )
-from daihoi.core.codes import Body, Meeting
 from daihoi.core.vi.text import nfc
 from daihoi.db.models import (
     Absence,
@@ -35,7 +29,9 @@ from daihoi.db.models import (
     Session,
     Substitution,
 )
-from daihoi.exports.badges_pdf import BADGE_PREFIX
+from daihoi.documents.badges import BADGE_PREFIX
+from daihoi.errors import ActionError
+from daihoi.queries.attendance import derived_base, vote_session
 
 
 @dataclass(frozen=True)
@@ -245,80 +241,6 @@ def record_question(
 
 
 # --- the base of a vote -------------------------------------------------------------------
-
-
-def vote_session(election: Election) -> Session | None:
-    """The session the vote is held in; until it is set, the congress's current session."""
-    return election.session or election.congress.current_session
-
-
-def _committee_of(election: Election) -> list[Delegate]:
-    """The members of the new committee meeting to vote: the elected of its certified election."""
-    body = (
-        Body.INSPECTION_COMMITTEE
-        if election.meeting == Meeting.INSPECTION_COMMITTEE_MEETING
-        else Body.EXECUTIVE_COMMITTEE
-    )
-    elected: list[Delegate | None] = []
-    sources = election.congress.elections.filter(body=body, state=Election.State.CERTIFIED)
-    for source in sources.select_related("result"):
-        codes = set(source.result.document.get("elected", []))
-        elected += [
-            c.delegate for c in source.candidates.select_related("delegate") if c.code in codes
-        ]
-    return [d for d in elected if d is not None]
-
-
-def voters_of(election: Election) -> list[tuple[Delegate, Voter]]:
-    """Everyone the vote's base is made of, with the facts R14 needs (by meeting kind)."""
-    session = vote_session(election)
-    meeting = Meeting(election.meeting)
-    committee = meeting in (Meeting.COMMITTEE_MEETING, Meeting.INSPECTION_COMMITTEE_MEETING)
-    people = (
-        _committee_of(election)
-        if committee
-        else list(
-            election.congress.delegates.select_related("absence", "replaced_by", "substitutes_for")
-        )
-    )
-    attended: dict[int, set[int]] = {}
-    sessions = Session.objects.filter(congress=election.congress)
-    if session is not None and not committee:
-        sessions = sessions.filter(order__lte=session.order)
-    elif session is not None:
-        sessions = sessions.filter(pk=session.pk)
-    for delegate_id, session_id in Attendance.objects.filter(session__in=sessions).values_list(
-        "delegate_id", "session_id"
-    ):
-        attended.setdefault(delegate_id, set()).add(session_id)
-    voters = []
-    for person in people:
-        seen = attended.get(person.pk, set())
-        absence = getattr(person, "absence", None)
-        voters.append(
-            (
-                person,
-                Voter(
-                    key=str(person.pk),
-                    official=committee or person.standing == Delegate.Standing.OFFICIAL,
-                    committee_member=person.incumbent,
-                    status=MemberStatus(person.member_status) if person.member_status else None,
-                    attended_any=bool(seen),
-                    present_at_vote=session is not None and session.pk in seen,
-                    absence_approved=None if absence is None else absence.approved,
-                    replaced=hasattr(person, "replaced_by"),
-                    substituting=hasattr(person, "substitutes_for"),
-                ),
-            )
-        )
-    return voters
-
-
-def derived_base(election: Election) -> tuple[DerivedElectorate, dict[str, str]]:
-    """The electorate derived from attendance, and delegate key → name for the breakdown."""
-    pairs = voters_of(election)
-    names = {voter.key: person.full_name for person, voter in pairs}
-    return derive_electorate(Meeting(election.meeting), [v for _, v in pairs]), names
 
 
 def refuse_closed(election: Election) -> None:

@@ -1,6 +1,6 @@
 """Writing the append-only audit log: who, when, what, chained to the event before.
 
-Each event holds the hash of the previous event and of its own content (daihoi.integrity.chain).
+Each event holds the hash of the previous event and of its own content (daihoi.core.audit_chain).
 The last event is read and the new one written under a lock, so two writers cannot both chain
 to the same event: SQLite's single writer lock (taken when the transaction begins, immediate
 mode) and, on PostgreSQL, a transaction-scoped advisory lock.
@@ -13,8 +13,8 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.utils import timezone
 
+from daihoi.core.audit_chain import GENESIS, event_hash
 from daihoi.db.models import AuditEvent, Congress
-from daihoi.integrity.chain import GENESIS, event_hash
 
 __all__ = ["User", "record_event"]
 

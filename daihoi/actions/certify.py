@@ -5,16 +5,17 @@ from typing import Any
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.roles import refuse_organiser_certifier
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.counting import count_checked
 from daihoi.core.validation import ElectionInvalidError, admit
-from daihoi.db.mappers import congress_info, core_election, ruleset_of, settled
+from daihoi.db.mappers import congress_info, core_election, ruleset_of
 from daihoi.db.models import Election, Result, ScannedBallot
+from daihoi.errors import ActionError
 from daihoi.interchange.election_writer import canonical_json, election_document, fingerprint
 from daihoi.interchange.result_file import result_document
 from daihoi.labels import WARNINGS, problem_text, words
+from daihoi.queries.entries import settled
 
 
 def open_election(user: User, election_id: int) -> Election:

@@ -11,16 +11,17 @@ from django.db import IntegrityError, transaction
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.teams import refuse_unless_on_team
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.election import Candidate
 from daihoi.core.keying import KeyingError, parse_row_numbers
 from daihoi.core.validation import check_election
-from daihoi.db.mappers import core_election, ruleset_of, settled
+from daihoi.db.mappers import core_election, ruleset_of
 from daihoi.db.models import BallotEntry, Election, Resolution, ScannedBallot
+from daihoi.errors import ActionError
 from daihoi.interchange.election_file import ElectionFileError, read_ballot
 from daihoi.labels import problem_text
+from daihoi.queries.entries import settled
 
 
 def _election_for_entry(user: User, permission: Permission, election_id: int) -> Election:
@@ -67,11 +68,6 @@ def content_from_marks(codes: Mapping[int, str], marks: Mapping[int, str]) -> di
         if number not in codes:
             raise ActionError("number_not_on_list", "marks", number=number, count=len(codes))
     return {"marks": {codes[n]: marks.get(n, "none") for n in sorted(codes)}}
-
-
-def ballot_codes(election: Election) -> dict[int, str]:
-    """Ballot row number → candidate code, for turning typed numbers into a ballot."""
-    return dict(election.candidates.values_list("number", "code"))
 
 
 def check_content(

@@ -6,7 +6,7 @@ Checking here gives the same answer, in words, on both.
 
 from django.db.models import Model
 
-from daihoi.actions.errors import ActionError
+from daihoi.errors import ActionError
 
 #: how much of a refused text is quoted, so the person recognises which one it was
 QUOTED = 40

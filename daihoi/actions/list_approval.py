@@ -10,10 +10,10 @@ from datetime import date
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.vi.formatting import format_date, format_int
 from daihoi.db.models import AuditEvent, Election
+from daihoi.errors import ActionError
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from django.db import connection
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Candidate, Congress, Delegate, Election
+from daihoi.errors import ActionError
 from daihoi.imports.candidates import CandidateRow
 from daihoi.imports.isolated import (
     PARSE_SECONDS,

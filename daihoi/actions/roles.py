@@ -14,9 +14,9 @@ from django.core.exceptions import ValidationError
 
 from daihoi.access import Permission, Role, ensure, forget_roles, roles_of
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
 from daihoi.db.models import Congress, Membership
+from daihoi.errors import ActionError
 from daihoi.labels import words
 from daihoi.labels.audit import ROLE_NAMES
 

@@ -15,19 +15,13 @@ from typing import Any
 from django.conf import settings
 
 from daihoi.actions.entry import content_from_marks, content_from_numbers
-from daihoi.core.ballots import ballot_layout
 from daihoi.core.codes import Layout
 from daihoi.db.mappers import ruleset_of
 from daihoi.db.models import Congress, Election, ScannedBallot
 from daihoi.labels import SCAN_REJECTIONS
 from daihoi.omr.interpret import ReaderSettings
 from daihoi.omr.reading import Mark
-
-#: the marks a row may have on each layout (R9)
-ROW_MARKS: Mapping[Layout, frozenset[Mark]] = {
-    Layout.CROSS_OUT: frozenset({Mark.STRUCK, Mark.KEPT}),
-    Layout.AGREE_DISAGREE: frozenset({Mark.AGREE, Mark.DISAGREE, Mark.BOTH, Mark.NONE}),
-}
+from daihoi.queries.orphans import orphans
 
 
 def reader_settings(congress: Congress) -> ReaderSettings:
@@ -38,10 +32,6 @@ def reader_settings(congress: Congress) -> ReaderSettings:
         stray_ink_max_mm=chosen.stray_ink_max_mm,
         mixed_ink=chosen.mixed_ink,
     )
-
-
-def list_layout(election: Election) -> Layout:
-    return ballot_layout(election.candidates.count(), election.seats)
 
 
 def ballot_content(
@@ -145,3 +135,14 @@ def forget_images(names: Sequence[str]) -> None:
     )
     for name in set(names) - used:
         (Path(settings.DATA_DIR) / name).unlink(missing_ok=True)
+
+
+def sweep_orphans() -> list[str]:
+    """Remove the unreferenced files older than the longest request; returns their names."""
+    data = Path(settings.DATA_DIR)
+    removed = []
+    for orphan in orphans():
+        if orphan.stale:
+            (data / orphan.name).unlink(missing_ok=True)
+            removed.append(orphan.name)
+    return removed

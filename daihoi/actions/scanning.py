@@ -16,11 +16,9 @@ from typing import Any
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.ballot_papers import election_or_error, layouts_of
+from daihoi.actions.ballot_papers import election_or_error
 from daihoi.actions.entry import check_content, insert_entry, refuse_unless_open
-from daihoi.actions.errors import ActionError
 from daihoi.actions.scan_records import (
-    ROW_MARKS,
     ScanItem,
     ScanReport,
     ballot_content,
@@ -33,10 +31,13 @@ from daihoi.actions.teams import refuse_unless_on_team
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.ballots import ballot_layout
 from daihoi.db.models import Election, ScanBatch, ScannedBallot
+from daihoi.errors import ActionError
 from daihoi.omr.ingest import ScanPage, file_pages, page_count
 from daihoi.omr.interpret import Reader
 from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Reading, Rejection
 from daihoi.omr.reading_json import reading_to_json
+from daihoi.queries.ballots import layouts_of
+from daihoi.queries.scans import ROW_MARKS
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 DUPLICATE = "duplicate"

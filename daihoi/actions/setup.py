@@ -7,7 +7,6 @@ from datetime import date
 
 from daihoi.access import Permission, Role, ensure, forget_roles
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.limits import fits
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import Body, Meeting
@@ -17,6 +16,7 @@ from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.core.vi.text import nfc
 from daihoi.db.mappers import put_on_list
 from daihoi.db.models import Congress, Delegate, Election, Membership, Organisation, Session
+from daihoi.errors import ActionError
 
 
 def create_congress(  # noqa: PLR0913 - the fields of the congress form

@@ -19,8 +19,8 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from daihoi.actions.audit import record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
+from daihoi.errors import ActionError
 
 #: Seconds to wait before the next try, after this many wrong passwords in a row
 WAITS = {3: 10, 4: 30}

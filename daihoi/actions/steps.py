@@ -6,7 +6,6 @@ recorded as data on the certified election; the next election is created from it
 engine on its own (DEVELOPERS.md).
 """
 
-import contextlib
 from collections.abc import Mapping
 
 from django.db import transaction
@@ -14,16 +13,12 @@ from django.db import transaction
 from daihoi.access import Permission, ensure
 from daihoi.actions.attendance import refuse_closed
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.scan_records import forget_images
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import BaseCategory
-from daihoi.core.counting import count_checked, count_warnings
-from daihoi.core.findings import Finding
-from daihoi.core.validation import ElectionInvalidError, admit
 from daihoi.core.vi.formatting import format_int
 from daihoi.core.vi.text import nfc
-from daihoi.db.mappers import core_election, ruleset_of, settled
+from daihoi.db.mappers import core_election, ruleset_of
 from daihoi.db.models import (
     BallotEntry,
     Candidate,
@@ -34,25 +29,13 @@ from daihoi.db.models import (
     ScanBatch,
     ScannedBallot,
 )
+from daihoi.errors import ActionError
 
 FIGURES = ("summoned", "present", "ballots_issued", "ballots_collected")
 #: more people than any congress has: a larger figure is a typing slip (and overflows the column)
 MAX_FIGURE = 999_999
 MAX_FIGURE_TEXT = format_int(MAX_FIGURE)
 _CATEGORIES = frozenset(str(c) for c in BaseCategory)
-
-
-def pending_warnings(election: Election) -> list[Finding]:
-    """The warnings of this election's figures that no one has acknowledged yet."""
-    ruleset = ruleset_of(election.congress)
-    ballots, _ = settled(election)
-    core = core_election(election, [ballots[sheet] for sheet in sorted(ballots)])
-    found = count_warnings(core, election.ballots_collected, ruleset.settings)
-    if len(ballots) == election.ballots_collected:
-        # every ballot settled: the tally's own warnings (a name on more ballots than issued)
-        with contextlib.suppress(ElectionInvalidError):
-            found = list(count_checked(admit(core, ruleset)).warnings)
-    return [w for w in found if w.code not in election.acknowledgements]
 
 
 def record_figures(

@@ -10,9 +10,9 @@ from django.contrib.auth.models import User as Person
 
 from daihoi.access import Permission, can, ensure
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.errors import ActionError
 from daihoi.actions.transactions import write_transaction
 from daihoi.db.models import Election, TeamAssignment
+from daihoi.errors import ActionError
 
 
 def team_of(user: User, election: Election) -> int | None:

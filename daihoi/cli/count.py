@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from daihoi.core.counting import count_checked
-from daihoi.exports.minutes_text import minutes_text
+from daihoi.documents.minutes.text import minutes_text
 from daihoi.interchange.election_file import ElectionFile, ElectionFileError, load_election
 from daihoi.interchange.result_file import result_json
 from daihoi.labels import WARNINGS, problem_text, words

@@ -24,7 +24,7 @@ def run_ballots(
     """Write the ballots of `election_id` to `out`; 0, or 2 when refused."""
     _setup(data)
     from daihoi.actions.ballot_papers import default_copies, election_or_error, print_ballots
-    from daihoi.actions.errors import ActionError
+    from daihoi.errors import ActionError
 
     try:
         chosen = copies if copies is not None else default_copies(election_or_error(election_id))
@@ -76,9 +76,9 @@ def run_scan(
     """Scan `paths` for `election_id`; 0, or 2 when refused or when nothing could be read."""
     _setup(data)
     from daihoi.actions.ballot_papers import election_or_error
-    from daihoi.actions.errors import ActionError
     from daihoi.actions.scanning import scan_files
     from daihoi.cli.progress import ProgressBar
+    from daihoi.errors import ActionError
 
     try:
         congress_id = election_or_error(election_id).congress_id

@@ -79,7 +79,7 @@ def _setup(data: str | None) -> None:
 
     if os.name == "posix":
         _private(Path(settings.DATA_DIR))
-    from daihoi.integrity.files import sweep_orphans
+    from daihoi.actions.scan_records import sweep_orphans
 
     for name in sweep_orphans():  # files a killed upload or an unconfirmed preview left
         print(f"Đã xóa tệp không thuộc hồ sơ nào / removed orphaned file: {name}")

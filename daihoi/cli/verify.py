@@ -35,7 +35,7 @@ def _finding(code: str, values: dict[str, object] | None = None) -> int:
 
 def _check_chain() -> int:
     from daihoi.db.models import AuditEvent
-    from daihoi.integrity.records import chain_breaks
+    from daihoi.queries.integrity import chain_breaks
 
     print(f"Nhật ký (chuỗi băm) / audit log (hash chain): {AuditEvent.objects.count()} sự kiện")
     breaks = chain_breaks()
@@ -45,8 +45,8 @@ def _check_chain() -> int:
 
 
 def _check_results() -> int:
-    from daihoi.integrity.records import certified_results, entry_findings, recount
     from daihoi.labels import BODIES
+    from daihoi.queries.integrity import certified_results, entry_findings, recount
 
     results = certified_results()
     print(f"Kết quả đã chứng nhận / certified results: {len(results)}")
@@ -66,7 +66,7 @@ def _check_results() -> int:
 
 
 def _check_files() -> int:
-    from daihoi.integrity.files import orphans
+    from daihoi.queries.orphans import orphans
 
     print("Tệp không thuộc hồ sơ nào / orphaned files:")
     found = orphans()

@@ -5,7 +5,6 @@ from datetime import date
 
 from daihoi.core.codes import BaseCategory, Body, Meeting
 from daihoi.core.election import Ballot, Candidate, Election, Electorate
-from daihoi.core.entry import Difference, settled_ballots
 from daihoi.core.ids import CandidateId
 from daihoi.core.rulesets.model import RuleSet
 from daihoi.core.rulesets.registry import get_ruleset
@@ -54,18 +53,6 @@ def entries_by_team(election: models.Election) -> dict[int, dict[int, Ballot]]:
     for entry in election.entries.all():
         entries.setdefault(entry.team, {})[entry.sheet] = read_ballot(entry.content)
     return entries
-
-
-def settled(election: models.Election) -> tuple[dict[int, Ballot], list[Difference]]:
-    """The settled ballot of every sheet, and the differences still open (repeated entry)."""
-    resolutions = {r.sheet: read_ballot(r.content) for r in election.resolutions.all()}
-    teams = list(range(1, election.entry_teams + 1))
-    # Who typed each sheet for each team (a clerk's account, never the delegate who voted: the
-    # counting board are not voters, so this keeps no link between a ballot and its voter).
-    typists: dict[int, dict[int, object]] = {}
-    for team, sheet, user_id in election.entries.values_list("team", "sheet", "entered_by_id"):
-        typists.setdefault(team, {})[sheet] = user_id
-    return settled_ballots(entries_by_team(election), teams, resolutions, typists)
 
 
 def core_election(

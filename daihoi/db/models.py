@@ -13,8 +13,8 @@ from django.db import models
 from django.utils import timezone
 
 from daihoi.core.attendance import MemberStatus
+from daihoi.core.audit_chain import canonical_content
 from daihoi.core.codes import Body, Meeting
-from daihoi.integrity.chain import canonical_content
 
 
 def _choices(enum: type[Any]) -> list[tuple[str, str]]:
@@ -317,7 +317,7 @@ class Result(models.Model):
 
 class AuditEvent(models.Model):
     """An append-only record of every change to ballots, results and settings, chained: each
-    event holds the hash of the one before and of its own content (daihoi.integrity.chain)."""
+    event holds the hash of the one before and of its own content (daihoi.core.audit_chain)."""
 
     #: set before saving (not auto_now_add) so the hash covers the time stored
     at = models.DateTimeField(default=timezone.now)

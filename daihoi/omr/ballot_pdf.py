@@ -16,8 +16,8 @@ import segno
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from daihoi.exports.pdf_page import REHEARSAL_MARK, add_fonts
 from daihoi.omr.layout import BallotLayout, Box, Kind, Page, text_width
+from daihoi.typesetting.pdf import REHEARSAL_MARK, add_fonts
 
 #: a PDF's date is part of the file; a fixed one keeps two printings of one list identical
 _FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)

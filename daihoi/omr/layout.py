@@ -24,7 +24,7 @@ from daihoi.core.codes import Layout
 
 FORMAT = "DH1"
 MM_PER_PT = 25.4 / 72
-_FONTS = resources.files("daihoi.exports").joinpath("fonts")
+_FONTS = resources.files("daihoi.typesetting").joinpath("fonts")
 
 PAPERS: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A5": (148.0, 210.0)}
 MARKER_MM = 10.0  # ArUco 4×4 marks, 6 modules with their black border

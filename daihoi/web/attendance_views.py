@@ -11,20 +11,11 @@ from daihoi.access import Permission, can, require
 from daihoi.actions.attendance import (
     apply_derived_base,
     check_in,
-    derived_base,
     record_absence,
     record_question,
     record_substitution,
     set_current_session,
-    vote_session,
     withdraw_absence,
-)
-from daihoi.actions.errors import ActionError
-from daihoi.attendance_queries import (
-    attendance_board,
-    delegation_of,
-    report_delegates,
-    search_delegates,
 )
 from daihoi.core.codes import Meeting
 from daihoi.core.credentials import credentials_report
@@ -33,10 +24,19 @@ from daihoi.core.vi.collation import name_sort_key
 from daihoi.core.vi.formatting import roman
 from daihoi.db.mappers import congress_info, ruleset_of
 from daihoi.db.models import Attendance, Congress, Delegate, Election, Session
-from daihoi.exports.badges_pdf import LAYOUTS, Badge, badges_pdf
-from daihoi.exports.credentials_docx import credentials_docx
-from daihoi.exports.credentials_pdf import credentials_pdf
+from daihoi.documents.badges import LAYOUTS, Badge, badges_pdf
+from daihoi.documents.credentials.docx import credentials_docx
+from daihoi.documents.credentials.pdf import credentials_pdf
+from daihoi.errors import ActionError
 from daihoi.labels import BASE_CATEGORIES, DOOR_ANSWERS, words
+from daihoi.queries.attendance import (
+    attendance_board,
+    delegation_of,
+    derived_base,
+    report_delegates,
+    search_delegates,
+    vote_session,
+)
 from daihoi.web.entry_form import BadValueError, record_id
 from daihoi.web.language import error_text
 

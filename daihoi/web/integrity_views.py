@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from daihoi.db.models import Election
-from daihoi.integrity.records import Recount, recount
 from daihoi.labels import INTEGRITY_FINDINGS, words
+from daihoi.queries.integrity import Recount, recount
 
 
 def checked_result(request: HttpRequest, election: Election) -> tuple[Recount, HttpResponse | None]:

@@ -1,6 +1,6 @@
 """Which of an action's two messages a page shows: the catalogue's language (labels.language)."""
 
-from daihoi.actions.errors import ActionError
+from daihoi.errors import ActionError
 from daihoi.labels import language
 
 

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from daihoi.access import Permission, require
-from daihoi.actions.errors import ActionError
 from daihoi.actions.list_approval import ListVote, record_list_approval
 from daihoi.db.models import Election
+from daihoi.errors import ActionError
 from daihoi.web.entry_form import BadValueError, whole_number
 from daihoi.web.language import error_text
 

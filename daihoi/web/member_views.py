@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, Role, require
-from daihoi.actions.errors import ActionError
 from daihoi.actions.roles import create_person, set_roles
 from daihoi.actions.teams import assign_team
 from daihoi.db.models import Congress, Election
+from daihoi.errors import ActionError
 from daihoi.labels import words
 from daihoi.labels.audit import ROLE_NAMES
 from daihoi.web.entry_form import BadValueError, whole_number

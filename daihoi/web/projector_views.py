@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from daihoi.access import Permission, require
 from daihoi.actions.projector import choose_projector_election
 from daihoi.db.models import Congress, Election
-from daihoi.queries import get_projector_state, projector_election
+from daihoi.queries.projector import get_projector_state, projector_election
 
 
 def projector(request: HttpRequest, token: str) -> HttpResponse:

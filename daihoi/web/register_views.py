@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, can, require
-from daihoi.actions.errors import ActionError
 from daihoi.actions.register import (
     import_candidates,
     import_register,
@@ -16,6 +15,7 @@ from daihoi.actions.register import (
 )
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Congress, Delegate, Election
+from daihoi.errors import ActionError
 from daihoi.imports.register import register_template
 from daihoi.web.language import error_text
 

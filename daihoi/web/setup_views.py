@@ -10,7 +10,6 @@ from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, require
-from daihoi.actions.errors import ActionError
 from daihoi.actions.setup import create_congress, create_election, record_appointment
 from daihoi.core.codes import Body
 from daihoi.core.rulesets.model import SETTING_SPECS
@@ -18,6 +17,7 @@ from daihoi.core.rulesets.registry import DEFAULT_RULESET_ID, RULESETS
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.db.models import Congress
+from daihoi.errors import ActionError
 from daihoi.labels import BODIES, SETTINGS, setting_value_words, words
 from daihoi.web.entry_form import MAX_DIGITS, BadValueError, record_id, whole_number
 from daihoi.web.language import error_text

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 
 from daihoi.actions import sign_in
-from daihoi.actions.errors import ActionError
+from daihoi.errors import ActionError
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):

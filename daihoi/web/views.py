@@ -13,35 +13,31 @@ from daihoi.actions.audit import record_event
 from daihoi.actions.ballot_papers import default_copies
 from daihoi.actions.certify import certify_result, open_election
 from daihoi.actions.entry import (
-    ballot_codes,
     content_from_numbers,
     record_entry,
     resolve_difference,
     typed_numbers,
     undo_last_entry,
 )
-from daihoi.actions.errors import ActionError
 from daihoi.actions.steps import (
     FIGURES,
     acknowledge_warning,
     decide_next_step,
-    pending_warnings,
     record_figures,
     switch_to_official,
 )
 from daihoi.actions.teams import refuse_unless_on_team, team_of, team_rows
-from daihoi.audit_queries import audit_rows
-from daihoi.certification_queries import certification_check
 from daihoi.core.codes import Meeting
 from daihoi.core.counting import count_checked
 from daihoi.core.keying import row_width
 from daihoi.core.threshold import ALLOWED_CATEGORIES
-from daihoi.db.mappers import congress_info, numbered_candidates, settled
+from daihoi.db.mappers import congress_info, numbered_candidates
 from daihoi.db.models import Congress, Delegate, Election, ScannedBallot
-from daihoi.exports.minutes_docx import minutes_docx
-from daihoi.exports.minutes_pdf import minutes_pdf
-from daihoi.exports.minutes_text import minutes_text
-from daihoi.exports.results_xlsx import results_workbook
+from daihoi.documents.minutes.docx import minutes_docx
+from daihoi.documents.minutes.pdf import minutes_pdf
+from daihoi.documents.minutes.text import minutes_text
+from daihoi.documents.workbook import results_workbook
+from daihoi.errors import ActionError
 from daihoi.interchange.election_file import load_election
 from daihoi.labels import (
     BASE_CATEGORIES,
@@ -52,8 +48,11 @@ from daihoi.labels import (
     words,
 )
 from daihoi.omr.layout import PAPERS
-from daihoi.queries import get_election_view
-from daihoi.scan_queries import scans_for_minutes
+from daihoi.queries.audit import audit_rows
+from daihoi.queries.certification import certification_check, pending_warnings
+from daihoi.queries.elections import get_election_view
+from daihoi.queries.entries import ballot_codes, settled
+from daihoi.queries.scans import scans_for_minutes
 from daihoi.web.attendance_views import base_breakdown
 from daihoi.web.entry_form import (
     MAX_DIGITS,

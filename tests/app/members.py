@@ -1,6 +1,7 @@
 """Giving a test's people their roles: a membership of one congress (roles are scoped)."""
 
 from django.contrib.auth.models import User
+from django.test import Client
 
 from daihoi.access import Role, forget_roles
 from daihoi.db.models import Congress, Election, Membership, TeamAssignment
@@ -33,3 +34,16 @@ def typists(election: Election) -> dict[int, User]:
         TeamAssignment.objects.create(election=election, user=clerk, team=team)
         clerks[team] = clerk
     return clerks
+
+
+def client_for(role: Role | None, congress: Congress | None = None) -> Client:
+    """A signed-in client holding `role` in `congress` (else in every congress there is)."""
+    client = Client()
+    if role is not None:
+        user = User.objects.create_user(f"user-{role}", password="x")
+        if congress is None:
+            member_of_all(user, role)
+        else:
+            member(user, congress, role)
+        client.force_login(user)
+    return client

@@ -8,11 +8,11 @@ import cv2
 import numpy as np
 from fpdf import FPDF
 
-from daihoi.actions.ballot_papers import layouts_of
 from daihoi.db.models import Election
-from daihoi.omr import synth
 from daihoi.omr.layout import BallotLayout
 from daihoi.omr.render import Image
+from daihoi.queries.ballots import layouts_of
+from testkit import synth
 
 
 @dataclass(frozen=True)

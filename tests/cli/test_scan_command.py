@@ -17,9 +17,9 @@ import os, sys
 import django
 django.setup()
 import numpy as np
-from daihoi.actions.ballot_papers import layouts_of
+from daihoi.queries.ballots import layouts_of
 from daihoi.db.models import Election
-from daihoi.omr import synth
+from testkit import synth
 election = Election.objects.get(body="executive_committee")
 layout = layouts_of(election)["A4"]
 folder = sys.argv[1]

@@ -8,8 +8,9 @@ from django.contrib.auth.models import User
 
 from daihoi.actions.certify import certify_result
 from daihoi.actions.demo import _reference_file, load_reference_congress
-from daihoi.actions.steps import acknowledge_warning, pending_warnings
+from daihoi.actions.steps import acknowledge_warning
 from daihoi.db.models import BallotEntry, Congress, Election
+from daihoi.queries.certification import pending_warnings
 
 
 def certified_reference() -> tuple[Congress, Election]:

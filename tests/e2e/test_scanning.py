@@ -1,6 +1,6 @@
 """Scanned ballots in a real browser: upload a few, open the one the reader doubted, rule on it.
 
-The scans are synthetic (`daihoi.omr.synth`, seeded) and read by the real reader. A screenshot
+The scans are synthetic (`testkit.synth`, seeded) and read by the real reader. A screenshot
 of the review page, with each row's decision drawn over the scan, is kept in
 test-artifacts/review.png for people to look at.
 """

@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 
 from daihoi.core.codes import Layout
-from daihoi.omr import synth
 from daihoi.omr.interpret import Reader, ReaderSettings
 from daihoi.omr.layout import BallotLayout, ballot_layout
 from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Reading, Rejection
+from testkit import synth
 from tests.omr.ballots import make_layout
 
 

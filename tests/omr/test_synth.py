@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 from daihoi.core.codes import Layout
-from daihoi.omr import synth
 from daihoi.omr.layout import BallotLayout, Box, Row, ballot_layout
 from daihoi.omr.render import page_pixels
+from testkit import synth
 from tests.omr.ballots import make_layout
 
 DPI = 200

@@ -5,7 +5,7 @@
 import django.utils.timezone
 from django.db import migrations, models
 
-from daihoi.integrity.chain import GENESIS, canonical_content, event_hash
+from daihoi.core.audit_chain import GENESIS, canonical_content, event_hash
 
 DENY_SQL = """
 CREATE OR REPLACE FUNCTION daihoi_audit_append_only() RETURNS trigger AS $$

@@ -1,0 +1,2 @@
+"""The credentials board's report on the delegation (báo cáo thẩm tra tư cách đại biểu), as PDF
+and DOCX."""

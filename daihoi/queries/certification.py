@@ -1,0 +1,112 @@
+"""Whether an election can be certified now, what is missing if not, and its key figures if so.
+
+The certification page asks for confirmation with the figures the result will freeze; the button
+shows only when certify_result would accept, and otherwise the page says what is missing, in the
+words of the action's own refusals.
+"""
+
+import contextlib
+from dataclasses import dataclass, field
+
+from daihoi.core.counting import count_checked, count_warnings
+from daihoi.core.findings import Finding
+from daihoi.core.validation import ElectionInvalidError, admit
+from daihoi.db.mappers import core_election, ruleset_of
+from daihoi.db.models import Election, ScannedBallot
+from daihoi.errors import ActionError
+from daihoi.labels import PROBLEMS, WARNINGS, words
+from daihoi.queries.entries import settled
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    summoned: int
+    base: int
+    collected: int
+    valid: int
+    invalid: int
+    elected: int
+    seats: int
+    elected_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CertificationCheck:
+    """`missing`: what stands in the way, as sentences; `figures` once nothing does."""
+
+    missing: list[str] = field(default_factory=list)
+    figures: KeyFigures | None = None
+
+    @property
+    def possible(self) -> bool:
+        return not self.missing and self.figures is not None
+
+
+def _blockers(election: Election) -> list[ActionError]:
+    """What certify_result refuses before counting: state, scans, entry, differences."""
+    if election.state == Election.State.CERTIFIED:
+        return [ActionError("election_certified")]
+    if election.state != Election.State.OPEN:
+        return [ActionError("election_not_open")]
+    found = []
+    waiting = election.scans.filter(state=ScannedBallot.State.REVIEW).count()
+    if waiting:
+        found.append(ActionError("scans_waiting", count=waiting))
+    for team in range(1, election.entry_teams + 1):
+        entered = election.entries.filter(team=team).count()
+        if entered != election.ballots_collected:
+            found.append(
+                ActionError(
+                    "entries_incomplete",
+                    entered=entered,
+                    collected=election.ballots_collected,
+                    team=team,
+                )
+            )
+    return found
+
+
+def certification_check(election: Election) -> CertificationCheck:
+    """Count the settled ballots as certification would, without freezing anything."""
+    blockers = [error.text for error in _blockers(election)]
+    ballots, open_differences = settled(election)
+    if open_differences and election.state == Election.State.OPEN:
+        blockers.append(ActionError("differences_open", count=len(open_differences)).text)
+    if blockers:
+        return CertificationCheck(blockers)
+    core = core_election(election, [ballots[sheet] for sheet in sorted(ballots)])
+    try:
+        outcome = count_checked(admit(core, ruleset_of(election.congress)))
+    except ElectionInvalidError as error:
+        detail = "; ".join(words(PROBLEMS, p.code, p.values) for p in error.problems)
+        return CertificationCheck([ActionError("election_invalid", detail=detail).text])
+    unexplained = [w for w in outcome.warnings if w.code not in election.acknowledgements]
+    missing = []
+    if unexplained:
+        listed = "; ".join(words(WARNINGS, w.code, w.values) for w in unexplained)
+        missing.append(ActionError("warnings_unacknowledged", codes=listed).text)
+    names = {c.id: c.name for c in outcome.candidates}
+    figures = KeyFigures(
+        summoned=outcome.base.summoned,
+        base=outcome.base.value,
+        collected=outcome.collected,
+        valid=outcome.tally.valid,
+        invalid=outcome.tally.invalid,
+        elected=len(outcome.elected),
+        seats=election.seats,
+        elected_names=tuple(names[i] for i in outcome.elected),
+    )
+    return CertificationCheck(missing, figures)
+
+
+def pending_warnings(election: Election) -> list[Finding]:
+    """The warnings of this election's figures that no one has acknowledged yet."""
+    ruleset = ruleset_of(election.congress)
+    ballots, _ = settled(election)
+    core = core_election(election, [ballots[sheet] for sheet in sorted(ballots)])
+    found = count_warnings(core, election.ballots_collected, ruleset.settings)
+    if len(ballots) == election.ballots_collected:
+        # every ballot settled: the tally's own warnings (a name on more ballots than issued)
+        with contextlib.suppress(ElectionInvalidError):
+            found = list(count_checked(admit(core, ruleset)).warnings)
+    return [w for w in found if w.code not in election.acknowledgements]
