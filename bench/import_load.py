@@ -214,7 +214,7 @@ def main() -> None:
     parser.add_argument("--think-ms", type=float, default=50.0)
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
-    from daihoi.imports.register import MAX_ROWS
+    from daihoi.imports.workbook import MAX_ROWS
 
     books = [
         (f"register-{MAX_ROWS}", register_workbook(MAX_ROWS)),

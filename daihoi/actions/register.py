@@ -28,7 +28,8 @@ from daihoi.imports.isolated import (
     parse_register_on,
     run_isolated,
 )
-from daihoi.imports.register import DelegateRow, RowProblem
+from daihoi.imports.register import DelegateRow
+from daihoi.imports.workbook import RowProblem
 
 MAX_UPLOAD = 5 * 1024 * 1024
 #: rows and problems a preview page shows (the rest are counted): a page of 5.000 rows took

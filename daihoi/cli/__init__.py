@@ -1,4 +1,5 @@
 """The `daihoi` command: everything an operator does at a terminal.
 
-Thin: parses arguments, calls an action or a query (or the core), prints. `daihoi count` loads no Django.
+Thin: parses arguments, calls an action or a query (or the core), prints. `daihoi count`
+loads no Django.
 """

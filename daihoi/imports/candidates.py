@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from daihoi.imports.register import (
+from daihoi.imports.register import DelegateRow
+from daihoi.imports.workbook import (
     GENDER,
     YES_NO,
     Column,
-    DelegateRow,
     RowProblem,
     RowReader,
     build_template,

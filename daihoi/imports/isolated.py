@@ -18,7 +18,8 @@ from datetime import date
 from typing import Any, TypeVar
 
 from daihoi.imports.candidates import CandidateRow, parse_candidates
-from daihoi.imports.register import DelegateRow, RowProblem, parse_register
+from daihoi.imports.register import DelegateRow, parse_register
+from daihoi.imports.workbook import RowProblem
 
 #: a workbook within the row and size limits parses in a few seconds; this is far beyond that
 PARSE_SECONDS = 60

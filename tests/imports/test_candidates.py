@@ -9,7 +9,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from daihoi.imports.candidates import COLUMNS, candidates_template, parse_candidates
-from daihoi.imports.register import DelegateRow, RowProblem
+from daihoi.imports.register import DelegateRow
+from daihoi.imports.workbook import RowProblem
 from tests.imports.test_register import not_a_workbook_zip, save
 
 REGISTER = [

@@ -12,15 +12,8 @@ from openpyxl import Workbook, load_workbook
 
 from daihoi.core.vi.formatting import format_int
 from daihoi.imports.candidates import CANDIDATE_COLUMNS, candidates_template, parse_candidates
-from daihoi.imports.register import (
-    COLUMNS,
-    MAX_COLUMNS,
-    MAX_ROWS,
-    MAX_SHEET_ROWS,
-    REGISTER_COLUMNS,
-    parse_register,
-    register_template,
-)
+from daihoi.imports.register import COLUMNS, REGISTER_COLUMNS, parse_register, register_template
+from daihoi.imports.workbook import MAX_COLUMNS, MAX_ROWS, MAX_SHEET_ROWS
 from tests.imports.test_register_workbook import GOOD, workbook
 
 CONGRESS = date(2020, 6, 5)

@@ -14,13 +14,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from daihoi.demo.names import invented_names
-from daihoi.imports.register import (
-    COLUMNS,
-    RowProblem,
-    parse_date,
-    parse_register,
-    register_template,
-)
+from daihoi.imports.register import COLUMNS, parse_register, register_template
+from daihoi.imports.workbook import RowProblem, parse_date
 
 CONGRESS = date(2020, 6, 5)
 #: one good row, in COLUMNS order

@@ -9,7 +9,8 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from daihoi.db.models import Delegate
-from daihoi.imports.register import COLUMNS, MAX_ROWS
+from daihoi.imports.register import COLUMNS
+from daihoi.imports.workbook import MAX_ROWS
 from tests.app.builders import make_congress
 
 ROW = ["1", "Nguyễn Thị Hằng", "07/06/1970", "Nữ", "Kinh", "", "", "", "", "", "Được bầu"]
