@@ -36,8 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from omr_corpus import load_layouts
 
-from daihoi.omr.interpret import Reader, ReaderSettings
+from daihoi.omr.interpret import Reader
 from daihoi.omr.reading import Doubt, Mark, PageReading
+from daihoi.omr.thresholds import ReaderSettings
 
 _READERS: dict[str, Reader] = {}
 

@@ -19,8 +19,8 @@ from daihoi.core.codes import Layout
 from daihoi.db.mappers import ruleset_of
 from daihoi.db.models import Congress, Election, ScannedBallot
 from daihoi.labels import SCAN_REJECTIONS
-from daihoi.omr.interpret import ReaderSettings
 from daihoi.omr.reading import Mark
+from daihoi.omr.thresholds import ReaderSettings
 from daihoi.queries.orphans import orphans
 
 

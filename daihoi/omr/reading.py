@@ -97,3 +97,11 @@ class PageRejected:
 
 
 Reading = PageReading | PageRejected
+
+
+class Refused(Exception):  # noqa: N818 - it carries a rejection, it is not an error
+    """Raised by a step of reading that refuses the page."""
+
+    def __init__(self, reason: Rejection, detail: str = "") -> None:
+        super().__init__(reason.value)
+        self.rejection = PageRejected(reason, detail)

@@ -10,7 +10,7 @@ import numpy.typing as npt
 import pypdfium2 as pdfium
 
 from daihoi.omr.ballot_pdf import ballot_pdf
-from daihoi.omr.layout import BallotLayout
+from daihoi.omr.layout import BallotLayout, Box
 
 Image = npt.NDArray[np.uint8]
 CANONICAL_DPI = 200  # the frame the reader works in (VxSuite's SCAN_PIXELS_PER_INCH)
@@ -46,3 +46,17 @@ def page_pixels(
         array = np.ascontiguousarray(array[:, :, 0])
     array.setflags(write=False)
     return array
+
+
+Mask = npt.NDArray[np.bool_]
+
+
+def px(mm: float) -> int:
+    return round(mm_to_px(mm))
+
+
+def slices(box: Box, grow_mm: float = 0.0) -> tuple[slice, slice]:
+    return (
+        slice(max(0, px(box.y - grow_mm)), px(box.bottom + grow_mm)),
+        slice(max(0, px(box.x - grow_mm)), px(box.right + grow_mm)),
+    )

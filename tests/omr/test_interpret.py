@@ -12,9 +12,10 @@ import numpy as np
 import pytest
 
 from daihoi.core.codes import Layout
-from daihoi.omr.interpret import Reader, ReaderSettings
+from daihoi.omr.interpret import Reader
 from daihoi.omr.layout import BallotLayout, ballot_layout
 from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Reading, Rejection
+from daihoi.omr.thresholds import ReaderSettings
 from testkit import synth
 from tests.omr.ballots import make_layout
 

@@ -40,9 +40,10 @@ from daihoi.db.models import (
 )
 from daihoi.errors import ActionError
 from daihoi.labels import SCAN_DOUBTS, SCAN_MARKS, SCAN_REJECTIONS
-from daihoi.omr.interpret import Reader, ReaderSettings
+from daihoi.omr.interpret import Reader
 from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Rejection, RowReading
 from daihoi.omr.reading_json import reading_from_json, reading_to_json
+from daihoi.omr.thresholds import ReaderSettings
 from daihoi.queries.ballots import ballot_spec, layouts_of
 from daihoi.queries.entries import settled
 from testkit import synth

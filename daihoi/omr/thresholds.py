@@ -1,0 +1,110 @@
+"""Every tuned number of the ballot reader in one place, each with what it measures (omr.md §5.3,
+§6). Lengths are in millimetres on the paper unless named _PX (pixels of the 200-dpi frame)."""
+
+from dataclasses import dataclass
+
+STANDARD_DPI = (150, 200, 240, 250, 300, 400, 600)
+
+
+SCALE_TOLERANCE = 0.015  # print scale and stretch: VxSuite's 98.5 %
+
+
+MARK_ERROR_PX = 1.5  # the worst corner of the marks off the fitted page, at 200 dpi
+
+
+INK_DARKNESS = 0.28  # new ink: at least this much darker than the paper around it …
+
+
+WEAK_DARKNESS = 0.15  # … and its faint parts, when joined to clear ones
+
+
+RING_CORE_LEVEL = 100  # inside the letters themselves no ink can be seen
+
+
+RING_BLUR_PX = 0.8  # the scan's blur, at least, for the darkest print can make
+
+
+RING_WEAK = 0.2  # next to the letters: darker than the darkest print by this share of paper …
+
+
+RING_STRONG = 0.28
+
+
+FAINT_MARK_MM = 3.0  # faint ink alone next to the print counts as a mark from this size
+
+
+PRINT_LEVEL = 170  # template pixels darker than this are print
+
+
+PRINT_DILATE_PX = 2  # glyph halos from blur and misregistration (omr.md §6 lesson 2)
+
+
+BAND_ABOVE = 0.2  # the letters' band: from a little above the capitals …
+
+
+BAND_BELOW = 0.1  # … to a little below the baseline (an underline lies lower)
+
+
+LINE_SHARE = 0.6  # a piece of the strike has most of its ink in the band
+
+
+OVERSHOOT_MM = 4.0  # a strike may start or end a little beyond the name
+
+
+OVERSHOOT_SHARE = 0.15
+
+
+JOIN_MM = 1.0  # ink pieces closer than this are one mark
+
+
+LEAK_LOOK_MM = 3.0  # how far beyond its cell a row's marks are followed
+
+
+LEAK_MM = 1.2  # a mark reaching this far into the next row may be the neighbour's
+
+
+END_MM = 1.0  # the outer halves of the first and last letters may hide a line's ends
+
+
+STRUCK_COVERAGE = 0.90  # a clean strike crosses at least this share of the name's width
+
+
+PARTIAL_HINT = 0.75  # a row in review leans to "struck" above this
+
+
+BRIDGE_ANY_MM = 2.0  # pen skips
+
+
+BRIDGE_UNDER_PRINT_MM = 10.0  # a stroke running inside printed letters is hidden by the mask
+
+
+LINE_SLACK_PX = 2  # a wavy line strays this far from the straight one across a gap
+
+
+BOX_MARK_MM = 3.0  # an X or a tick spans at least this much of the box both ways
+
+
+BOX_MARK_FILL = 0.03
+
+
+EDGE_MM = 4.0  # nothing is printed this close to the edge; shadows and background are not ink
+
+
+STAMP_INK = 0.02  # share of the stamp zone inked by a stamp
+
+
+@dataclass(frozen=True)
+class ReaderSettings:
+    """The OMR settings of the rule set (open-points.md OPEN-OMR-1…3)."""
+
+    partial_strike: str = "review"
+    stray_ink_max_mm: float = 1.0
+    mixed_ink: str = "warn"
+
+    @property
+    def covers(self) -> float | None:
+        """The share of the name a partial line must cover to count as struck, when the congress
+        adopted such a rule ("covers_80"); None by default: every partial line is reviewed."""
+        if self.partial_strike.startswith("covers_"):
+            return int(self.partial_strike.removeprefix("covers_")) / 100
+        return None
