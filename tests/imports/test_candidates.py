@@ -9,54 +9,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from daihoi.imports.candidates import COLUMNS, candidates_template, parse_candidates
-from daihoi.imports.register import DelegateRow
-from daihoi.imports.workbook import RowProblem
-from tests.imports.test_register import not_a_workbook_zip, save
-
-REGISTER = [
-    DelegateRow(
-        row=3,
-        full_name="Nguyễn Thị Hằng",
-        birth_date=date(1970, 6, 7),
-        gender="female",
-        ethnicity="Kinh",
-        education="",
-        political_theory="",
-        party_joined_on=None,
-        position="",
-        unit="",
-        kind="elected",
-        incumbent=True,
-    ),
-    DelegateRow(
-        row=9,
-        full_name="Trần Văn Đức",
-        birth_date=date(1965, 1, 2),
-        gender="male",
-        ethnicity="Kinh",
-        education="",
-        political_theory="",
-        party_joined_on=None,
-        position="",
-        unit="",
-        kind="ex_officio",
-        incumbent=False,
-    ),
-]
-#: one good row, in COLUMNS order
-GOOD: list[Any] = [1, "Nguyễn Thị Hằng", "07/06/1970", "Nữ", "", "Có"]
-
-
-def workbook(*rows: list[Any], header: list[Any] | None = None) -> bytes:
-    """A list with a title above the header (row 1), so the header is row 2."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["DANH SÁCH BẦU CỬ BAN CHẤP HÀNH"])
-    sheet.append(list(COLUMNS) if header is None else header)
-    for row in rows:
-        sheet.append(row)
-    return save(book)
+from tests.imports.workbooks import GOOD_CANDIDATE as GOOD
+from tests.imports.workbooks import REGISTER, found, not_a_workbook_zip, save
+from tests.imports.workbooks import candidate_list as workbook
 
 
 def person(name: str, born: Any = "01/01/1975", gender: str = "Nam", **cells: Any) -> list[Any]:
@@ -64,10 +19,6 @@ def person(name: str, born: Any = "01/01/1975", gender: str = "Nam", **cells: An
     for column, value in cells.items():
         row[{"ethnicity": 4, "incumbent": 5}[column]] = value
     return row
-
-
-def found(problems: list[RowProblem]) -> list[tuple[int, str, str]]:
-    return [(p.row, p.column, p.code) for p in problems]
 
 
 def test_template_has_headers_lists_and_help() -> None:

@@ -3,8 +3,6 @@ longer than the database column. Each is answered with a problem, never a crash 
 """
 
 import io
-import zipfile
-from datetime import date
 from typing import Any
 
 import pytest
@@ -14,21 +12,24 @@ from daihoi.core.vi.formatting import format_int
 from daihoi.imports.candidates import CANDIDATE_COLUMNS, candidates_template, parse_candidates
 from daihoi.imports.register import COLUMNS, REGISTER_COLUMNS, parse_register, register_template
 from daihoi.imports.workbook import MAX_COLUMNS, MAX_ROWS, MAX_SHEET_ROWS
-from tests.imports.test_register_workbook import GOOD, workbook
-
-CONGRESS = date(2020, 6, 5)
+from tests.imports.workbooks import (
+    CONGRESS,
+    GOOD,
+    found,
+    save,
+    with_cell,
+    with_first_sheet,
+    workbook,
+)
 
 
 def delegate(name: str, day: int = 1) -> list[Any]:
-    row = list(GOOD)
-    row[1] = name
-    row[2] = f"{day % 28 + 1:02d}/06/1970"
-    return row
+    return with_cell("Họ và tên", name, with_cell("Ngày sinh", f"{day % 28 + 1:02d}/06/1970"))
 
 
 def codes(data: bytes) -> list[tuple[int, str, str]]:
     _, problems = parse_register(data, on=CONGRESS)
-    return [(p.row, p.column, p.code) for p in problems]
+    return found(problems)
 
 
 def test_more_rows_than_a_congress_has_is_refused_naming_the_limit() -> None:
@@ -56,9 +57,7 @@ def sparse(rows: int, column: int = 16384) -> bytes:
     sheet.append(list(COLUMNS))
     for row in range(2, rows + 2):
         sheet.cell(row=row, column=column, value="x")
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return save(book)
 
 
 def test_200_000_sparse_rows_are_refused_without_reading_them_all() -> None:
@@ -70,18 +69,13 @@ def test_200_000_sparse_rows_are_refused_without_reading_them_all() -> None:
 
 def with_dimension(data: bytes, ref: str) -> bytes:
     """The same workbook with its first sheet's recorded size replaced by `ref`."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                text = content.decode()
-                start = text.index("<dimension ref=")
-                end = text.index("/>", start)
-                content = (text[:start] + f'<dimension ref="{ref}"' + text[end:]).encode()
-            target.writestr(item, content)
-    return out.getvalue()
+
+    def declare(text: str) -> str:
+        start = text.index("<dimension ref=")
+        end = text.index("/>", start)
+        return text[:start] + f'<dimension ref="{ref}"' + text[end:]
+
+    return with_first_sheet(data, declare)
 
 
 def test_an_absurd_declared_size_is_refused_naming_the_limit() -> None:
@@ -107,18 +101,12 @@ def test_an_understated_declared_size_still_reads_every_row() -> None:
 
 def test_a_huge_uncompressed_sheet_is_refused_before_parsing() -> None:
     """A zip bomb: a few kilobytes that expand to hundreds of megabytes of XML."""
-    data = workbook(GOOD)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                text = content.decode()
-                at = text.index("</sheetData>")
-                content = (text[:at] + " " * 200_000_000 + text[at:]).encode()
-            target.writestr(item.filename, content)
-    _, problems = parse_register(out.getvalue(), on=CONGRESS)
+
+    def inflate(text: str) -> str:
+        at = text.index("</sheetData>")
+        return text[:at] + " " * 200_000_000 + text[at:]
+
+    _, problems = parse_register(with_first_sheet(workbook(GOOD), inflate), on=CONGRESS)
     assert [p.code for p in problems] == ["sheet_too_large"]
 
 
@@ -143,10 +131,8 @@ def test_invisible_characters_in_a_candidate_name_are_refused() -> None:
     book = load_workbook(io.BytesIO(candidates_template()))
     sheet = book.worksheets[0]
     sheet.append(["1", "Nguyễn\u202eVăn", "07/06/1970", "Nam"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    _, problems = parse_candidates(buffer.getvalue(), on=CONGRESS)
-    assert [(p.row, p.column, p.code) for p in problems] == [(2, "Họ và tên", "hidden_character")]
+    _, problems = parse_candidates(save(book), on=CONGRESS)
+    assert found(problems) == [(2, "Họ và tên", "hidden_character")]
 
 
 @pytest.mark.parametrize("name", ['=HYPERLINK("http://x","Bấm")', "=cmd|' /C calc'!A0"])

@@ -6,7 +6,6 @@ Every workbook is a real .xlsx built in memory with openpyxl.
 import io
 import random
 import unicodedata
-import zipfile
 from datetime import date, datetime
 from typing import Any
 
@@ -15,54 +14,16 @@ from openpyxl import Workbook, load_workbook
 
 from daihoi.demo.names import invented_names
 from daihoi.imports.register import COLUMNS, parse_register, register_template
-from daihoi.imports.workbook import RowProblem, parse_date
-
-CONGRESS = date(2020, 6, 5)
-#: one good row, in COLUMNS order
-GOOD: list[Any] = [
-    1,
-    "Nguyễn Thị Hằng",
-    "07/06/1970",
-    "Nữ",
-    "Kinh",
-    "Thạc sĩ",
-    "Cao cấp",
-    "15/03/1995",
-    "Bí thư Đảng ủy",
-    "Đảng bộ phường Bình Hàn",
-    "Được bầu",
-    "Không",
-]
-
-
-def save(book: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def workbook(*rows: list[Any], header: list[Any] | None = None, title: bool = True) -> bytes:
-    """A register with a title line above the header (row 1), so the header is row 2."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    if title:
-        sheet.append(["DANH SÁCH ĐẠI BIỂU DỰ ĐẠI HỘI"])
-    sheet.append(list(COLUMNS) if header is None else header)
-    for row in rows:
-        sheet.append(row)
-    return save(book)
-
-
-def with_cell(column: str, value: Any, row: list[Any] = GOOD) -> list[Any]:
-    changed = list(row)
-    changed[COLUMNS.index(column)] = value
-    return changed
-
-
-def found(problems: list[RowProblem]) -> list[tuple[int, str, str]]:
-    return [(p.row, p.column, p.code) for p in problems]
-
+from daihoi.imports.workbook import parse_date
+from tests.imports.workbooks import (
+    CONGRESS,
+    GOOD,
+    found,
+    not_a_workbook_zip,
+    save,
+    with_cell,
+    workbook,
+)
 
 # --- the template ------------------------------------------------------------------------------
 
@@ -337,7 +298,7 @@ def test_a_missing_required_column_is_one_problem_at_the_header_row() -> None:
 
 def test_missing_name_column_is_found_by_the_other_headers() -> None:
     header = [c for c in COLUMNS if c != "Họ và tên"]
-    _, problems = parse_register(workbook(header=header, title=False), on=CONGRESS)
+    _, problems = parse_register(workbook(header=header, title=None), on=CONGRESS)
     assert found(problems) == [(1, "Họ và tên", "missing_column")]
 
 
@@ -357,13 +318,6 @@ def test_an_empty_workbook() -> None:
 
 def test_a_header_without_rows_is_an_empty_register() -> None:
     assert parse_register(workbook(), on=CONGRESS) == ([], [])
-
-
-def not_a_workbook_zip() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("hello.txt", "xin chào")
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(

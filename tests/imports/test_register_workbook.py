@@ -5,43 +5,15 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from daihoi.imports.register import COLUMNS, parse_register, register_template
-
-CONGRESS = date(2020, 6, 5)
-GOOD = [
-    "1",
-    "Nguyễn Thị Hằng",
-    "07/06/1970",
-    "Nữ",
-    "Kinh",
-    "Thạc sĩ",
-    "Cao cấp",
-    "15/03/1995",
-    "Bí thư Đảng ủy",
-    "Đảng bộ phường Bình Hàn",
-    "Được bầu",
-    "Không",
-]
-
-
-def workbook(*rows: list[Any], header: tuple[str, ...] = COLUMNS) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["DANH SÁCH ĐẠI BIỂU"])  # a title row above the header is common
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+from tests.imports.workbooks import CONGRESS, GOOD, found, save, workbook
 
 
 def problems_of(*rows: list[Any]) -> list[tuple[int, str, str]]:
     _, problems = parse_register(workbook(*rows), on=CONGRESS)
-    return [(p.row, p.column, p.code) for p in problems]
+    return found(problems)
 
 
 def test_template_round_trip() -> None:
@@ -49,9 +21,7 @@ def test_template_round_trip() -> None:
     sheet = book["Danh sách đại biểu"]
     assert [c.value for c in sheet[1]] == list(COLUMNS)
     sheet.append(GOOD)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    rows, problems = parse_register(buffer.getvalue(), on=CONGRESS)
+    rows, problems = parse_register(save(book), on=CONGRESS)
     assert problems == []
     assert rows[0].full_name == "Nguyễn Thị Hằng"
     assert rows[0].gender == "female"
@@ -107,11 +77,11 @@ def test_each_fault_names_its_row_and_column() -> None:
 
 def test_unknown_unit_and_missing_column_and_not_a_workbook() -> None:
     _, problems = parse_register(workbook(GOOD), valid_units=["Đảng bộ phường Khác"], on=CONGRESS)
-    assert [(p.row, p.column, p.code) for p in problems] == [(3, "Đơn vị", "unknown_unit")]
+    assert found(problems) == [(3, "Đơn vị", "unknown_unit")]
     assert "Dòng 3, cột Đơn vị" in problems[0].message_vi
     header = tuple(c for c in COLUMNS if c != "Giới tính")
     _, problems = parse_register(workbook(header=header), on=CONGRESS)
-    assert [(p.row, p.column, p.code) for p in problems] == [(2, "Giới tính", "missing_column")]
+    assert found(problems) == [(2, "Giới tính", "missing_column")]
     rows, problems = parse_register(b"not a workbook at all")
     assert rows == []
     assert [p.code for p in problems] == ["not_xlsx"]
