@@ -1,8 +1,11 @@
-"""What the hall's screen shows: the organiser's choice, recorded in the audit log.
+"""The hall's screen: its read-only link, and what it shows (the organiser's choice), each
+recorded in the audit log.
 
 Without a choice the screen keeps the last certified result (or, before any, the election being
 counted): opening the next election must not replace a result the hall is still reading.
 """
+
+import secrets
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
@@ -20,3 +23,12 @@ def choose_projector_election(user: User, congress: Congress, election_id: int |
         Congress.objects.filter(pk=congress.pk).update(projector_election=election)
         congress.projector_election = election
         record_event(user, "projector_show", congress, election=election_id)
+
+
+def set_projector_link(user: User, congress: Congress, *, revoke: bool) -> None:
+    """Make a new unguessable projector link (the old one stops working), or revoke it."""
+    with write_transaction():
+        ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
+        congress.projector_token = "" if revoke else secrets.token_urlsafe(24)
+        congress.save(update_fields=["projector_token"])
+        record_event(user, "projector_link", congress, revoked=revoke)

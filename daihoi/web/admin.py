@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic in the stubs only
     """No add, change or delete permission: the admin lists and shows, nothing more."""
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:

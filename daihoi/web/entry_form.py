@@ -94,6 +94,12 @@ def posted_content(post: Mapping[str, str], codes: Mapping[int, str], seats: int
     return content_from_marks(codes, marks)
 
 
+def typed_reading(codes: Mapping[int, str], text: str | None) -> dict[str, Any]:
+    """The head of the board's own reading of a disputed paper: the numbers of the struck names."""
+    numbers = typed_numbers(text or "", len(codes), "numbers")
+    return content_from_numbers(codes, numbers, struck=True)
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What a typed ballot will count as: `reason` None when valid, `kept` names left standing."""

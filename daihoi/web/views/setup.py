@@ -17,10 +17,9 @@ from daihoi.core.rulesets.registry import DEFAULT_RULESET_ID, RULESETS
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.db.models import Congress
-from daihoi.errors import ActionError
 from daihoi.labels import BODIES, SETTINGS, setting_value_words, words
 from daihoi.web.entry_form import MAX_DIGITS, BadValueError, record_id, whole_number
-from daihoi.web.language import error_text
+from daihoi.web.views._common import attempt, signed_in
 
 #: more seats than any body has: a bound for the form, so a typing slip is refused in words
 MOST_SEATS = 999
@@ -73,31 +72,29 @@ def congress_new(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         post = request.POST.dict()
         try:
-            congress = create_congress(
-                request.user,  # type: ignore[arg-type]  # signed in
-                organisation=post.get("organisation", ""),
-                upper_organisation=post.get("upper_organisation", ""),
-                number=whole_number(
-                    post.get("number"), 1, MAX_CONGRESS_NUMBER, _("congress number")
-                ),
-                term=post.get("term", ""),
-                place=post.get("place", ""),
-                starts_on=date.fromisoformat(post.get("starts_on", "")),
-                ends_on=date.fromisoformat(post.get("ends_on", "")),
-                meeting=post.get("meeting", ""),
-                ruleset_id=ruleset_id,
-                settings=_settings_from(post, ruleset_id),
-                elects_secretary_directly=post.get("elects_secretary_directly") == "on",
-                sessions=post.get("sessions", "").splitlines(),
-            )
-        except ActionError as error:
-            messages.error(request, error_text(error))
-        except BadValueError as error:
-            messages.error(request, str(error))
-        except ValueError:
+            with attempt(request) as refused:
+                congress = create_congress(
+                    signed_in(request),
+                    organisation=post.get("organisation", ""),
+                    upper_organisation=post.get("upper_organisation", ""),
+                    number=whole_number(
+                        post.get("number"), 1, MAX_CONGRESS_NUMBER, _("congress number")
+                    ),
+                    term=post.get("term", ""),
+                    place=post.get("place", ""),
+                    starts_on=date.fromisoformat(post.get("starts_on", "")),
+                    ends_on=date.fromisoformat(post.get("ends_on", "")),
+                    meeting=post.get("meeting", ""),
+                    ruleset_id=ruleset_id,
+                    settings=_settings_from(post, ruleset_id),
+                    elects_secretary_directly=post.get("elects_secretary_directly") == "on",
+                    sessions=post.get("sessions", "").splitlines(),
+                )
+        except ValueError:  # a date the field did not take
             messages.error(request, _(INVALID_INPUT))
         else:
-            return redirect("congress", congress.pk)
+            if not refused:
+                return redirect("congress", congress.pk)
     ruleset = RULESETS[ruleset_id]
     settings = [
         _setting_row(spec.name, spec.choices, getattr(ruleset.settings, spec.name))
@@ -130,30 +127,33 @@ def election_new(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
     if request.method == "POST":
         try:
-            election = create_election(
-                request.user,  # type: ignore[arg-type]  # signed in
-                congress.pk,
-                body=request.POST.get("body", ""),
-                seats=whole_number(request.POST.get("seats"), 1, MOST_SEATS, _("number of seats")),
-                alternate_seats=whole_number(
-                    request.POST.get("alternate_seats") or "0", 0, MOST_SEATS, _("alternate seats")
-                ),
-                entry_teams=whole_number(
-                    request.POST.get("entry_teams") or "1", 1, 3, _("number of entry teams")
-                ),
-                delegate_ids=[
-                    record_id(i, _("delegate")) for i in request.POST.getlist("delegates")
-                ],
-                list_approval=request.POST.get("list_approval", ""),
-            )
-        except ActionError as error:
-            messages.error(request, error_text(error))
-        except BadValueError as error:
-            messages.error(request, str(error))
-        except ValueError:
+            with attempt(request) as refused:
+                election = create_election(
+                    signed_in(request),
+                    congress.pk,
+                    body=request.POST.get("body", ""),
+                    seats=whole_number(
+                        request.POST.get("seats"), 1, MOST_SEATS, _("number of seats")
+                    ),
+                    alternate_seats=whole_number(
+                        request.POST.get("alternate_seats") or "0",
+                        0,
+                        MOST_SEATS,
+                        _("alternate seats"),
+                    ),
+                    entry_teams=whole_number(
+                        request.POST.get("entry_teams") or "1", 1, 3, _("number of entry teams")
+                    ),
+                    delegate_ids=[
+                        record_id(i, _("delegate")) for i in request.POST.getlist("delegates")
+                    ],
+                    list_approval=request.POST.get("list_approval", ""),
+                )
+        except ValueError:  # a number the field did not take
             messages.error(request, _(INVALID_INPUT))
         else:
-            return redirect("election", election.pk)
+            if not refused:
+                return redirect("election", election.pk)
     delegates = sorted(congress.delegates.all(), key=lambda d: name_sort_key(d.full_name))
     return render(
         request,
@@ -169,9 +169,7 @@ def election_new(request: HttpRequest, congress_id: int) -> HttpResponse:
 @require(Permission.MANAGE_CONGRESS)
 @require_POST
 def election_appointed(request: HttpRequest, election_id: int) -> HttpResponse:
-    try:
+    with attempt(request):
         document = request.POST.get("document", "")
-        record_appointment(request.user, election_id, document)  # type: ignore[arg-type]
-    except ActionError as error:
-        messages.error(request, error_text(error))
+        record_appointment(signed_in(request), election_id, document)
     return redirect("election", election_id)

@@ -1,7 +1,6 @@
 """The organiser's members screen (who holds which role in the congress) and the head of the
 counting board's entry teams: each change through an audited action, never the admin."""
 
-from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,11 +11,10 @@ from daihoi.access import Permission, Role, require
 from daihoi.actions.roles import create_person, set_roles
 from daihoi.actions.teams import assign_team
 from daihoi.db.models import Congress, Election
-from daihoi.errors import ActionError
 from daihoi.labels import words
 from daihoi.labels.audit import ROLE_NAMES
-from daihoi.web.entry_form import BadValueError, whole_number
-from daihoi.web.language import error_text
+from daihoi.web.entry_form import whole_number
+from daihoi.web.views._common import attempt, signed_in
 
 
 def _person_id(text: str | None) -> int:
@@ -29,10 +27,10 @@ def members(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
     if request.method == "POST":
         post = request.POST
-        try:
+        with attempt(request):
             if post.get("username"):
                 create_person(
-                    request.user,  # type: ignore[arg-type]  # signed in
+                    signed_in(request),
                     congress.pk,
                     username=post.get("username", ""),
                     full_name=post.get("full_name", ""),
@@ -42,16 +40,12 @@ def members(request: HttpRequest, congress_id: int) -> HttpResponse:
                 )
             else:
                 set_roles(
-                    request.user,  # type: ignore[arg-type]  # signed in
+                    signed_in(request),
                     congress.pk,
                     _person_id(post.get("person")),
                     post.getlist("roles"),
                     post.get("reason", ""),
                 )
-        except ActionError as error:
-            messages.error(request, error_text(error))
-        except BadValueError as error:
-            messages.error(request, str(error))
         return redirect("members", congress_id)
     rows = [
         (m, [words(ROLE_NAMES, r) for r in m.roles])
@@ -76,19 +70,10 @@ def members(request: HttpRequest, congress_id: int) -> HttpResponse:
 def election_teams(request: HttpRequest, election_id: int) -> HttpResponse:
     """The head of the counting board puts a clerk on one entry team (or takes them off)."""
     election = get_object_or_404(Election, pk=election_id)
-    try:
+    with attempt(request):
         team_text = request.POST.get("team") or ""
         team = (
             whole_number(team_text, 1, election.entry_teams, _("entry team")) if team_text else None
         )
-        assign_team(
-            request.user,  # type: ignore[arg-type]  # signed in
-            election.pk,
-            _person_id(request.POST.get("person")),
-            team,
-        )
-    except ActionError as error:
-        messages.error(request, error_text(error))
-    except BadValueError as error:
-        messages.error(request, str(error))
+        assign_team(signed_in(request), election.pk, _person_id(request.POST.get("person")), team)
     return redirect("election", election_id)

@@ -17,6 +17,8 @@ class ThrottledAuthenticationForm(AuthenticationForm):
     refusal = ""
 
     def clean(self) -> dict[str, Any]:
+        # a refusal here is a form error Django shows beside the fields, not a message on the
+        # next page: so not views._common.attempt
         username = str(self.cleaned_data.get("username") or "")
         try:
             sign_in.check(username)

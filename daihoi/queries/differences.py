@@ -1,4 +1,5 @@
-"""Each team's reading of one ballot, drawn as the paper looks, with the rows where they differ.
+"""The differences page: each team's reading of a sheet, drawn as the paper looks, with the rows
+where they differ.
 
 The head of the board holds the paper and compares it with pictures, not with lists of codes:
 struck names are struck, marks are in words, and only the rows the teams disagree on are marked.
@@ -8,8 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from daihoi.core.election import Ballot, CrossOutBallot, MarksBallot
-from daihoi.labels import INVALID_REASONS, SCAN_MARKS
-from daihoi.web.language import english
+from daihoi.db.models import Election, ScannedBallot
+from daihoi.labels import INVALID_REASONS, SCAN_MARKS, language
+from daihoi.queries.entries import settled
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ def _row_states(ballot: Ballot | None, codes: Sequence[str]) -> dict[str, str] |
 
 
 def _words(shows: str) -> str:
-    return SCAN_MARKS.get(shows, (shows, shows))[int(english())]
+    return SCAN_MARKS.get(shows, (shows, shows))[int(language() == "en")]
 
 
 def readings(
@@ -58,7 +60,7 @@ def readings(
         invalid = ""
         if ballot is not None and state is None:
             reason = str(getattr(ballot, "reason", ""))
-            invalid = INVALID_REASONS.get(reason, (reason, reason))[int(english())]
+            invalid = INVALID_REASONS.get(reason, (reason, reason))[int(language() == "en")]
         rows = (
             None
             if state is None
@@ -84,3 +86,31 @@ def differing_rows(found: Sequence[Reading]) -> list[tuple[int, str, list[tuple[
                 (row.number, row.name, [(r.team, (r.rows or ())[index].words) for r in drawn])
             )
     return out
+
+
+def differences_screen(election: Election) -> dict[str, object]:
+    """The page: every open difference with the sheet, each team's reading with its scan (None
+    if typed), and only the rows that differ."""
+    candidates = [(c.number, c.code, c.name) for c in election.candidates.all()]
+    scans = {
+        (team, sheet): pk
+        for pk, team, sheet in election.scans.exclude(
+            state=ScannedBallot.State.REJECTED
+        ).values_list("pk", "team", "sheet")
+    }
+    rows: list[dict[str, object]] = []
+    for difference in settled(election)[1]:
+        found = readings(difference.entries, candidates)
+        rows.append(
+            {
+                "sheet": difference.sheet,
+                "readings": [(r, scans.get((r.team, difference.sheet))) for r in found],
+                "differing": differing_rows(found),
+            }
+        )
+    return {
+        "congress": election.congress,
+        "election": election,
+        "rows": rows,
+        "cross_out": len(candidates) > election.seats,
+    }

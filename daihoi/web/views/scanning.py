@@ -13,7 +13,6 @@ from daihoi.actions.adjudication import adjudicate
 from daihoi.actions.ballot_papers import default_copies, print_ballots
 from daihoi.actions.scanning import scan_files
 from daihoi.db.models import Election, ScannedBallot
-from daihoi.errors import ActionError
 from daihoi.queries.scans import (
     get_image,
     get_overlay,
@@ -21,7 +20,8 @@ from daihoi.queries.scans import (
     get_row_crop,
     get_scan_summary,
 )
-from daihoi.web.language import english, error_text
+from daihoi.web.language import english
+from daihoi.web.views._common import attempt, signed_in
 
 IMAGE_TYPES = ".jpg,.jpeg,.png,.tif,.tiff,.pdf,image/jpeg,image/png,image/tiff,application/pdf"
 
@@ -49,12 +49,12 @@ def ballot_papers(request: HttpRequest, election_id: int) -> HttpResponse:
     paper = request.POST.get("paper", "A4")
     try:
         copies = int(request.POST.get("copies") or default_copies(e))
-        data = print_ballots(request.user, e.pk, paper, copies)  # type: ignore[arg-type]
     except ValueError:
         messages.error(request, _("The number of copies must be a whole number."))
         return redirect("election", election_id)
-    except ActionError as error:
-        messages.error(request, error_text(error))
+    with attempt(request) as refused:
+        data = print_ballots(signed_in(request), e.pk, paper, copies)
+    if refused:
         return redirect("election", election_id)
     response = HttpResponse(data, content_type="application/pdf")
     name = f"phieu-bau-{e.pk}-{paper}-{copies}.pdf"
@@ -71,15 +71,13 @@ def scan_upload(request: HttpRequest, election_id: int) -> HttpResponse:
     report = None
     if request.method == "POST":
         uploads = request.FILES.getlist("files")
-        try:
+        with attempt(request):
             report = scan_files(
-                request.user,  # type: ignore[arg-type]  # signed in
+                signed_in(request),
                 e.pk,
                 team,
                 [(upload.name or "", upload.read()) for upload in uploads],
             )
-        except ActionError as error:
-            messages.error(request, error_text(error))
     lang = "en" if english() else "vi"
     return render(
         request,
@@ -129,15 +127,14 @@ def scan_review(request: HttpRequest, scanned_id: UUID) -> HttpResponse:
     e = scanned.election
     chosen: dict[int, str] = {}
     if request.method == "POST":
-        try:
+        with attempt(request) as refused:
             adjudicate(
-                request.user,  # type: ignore[arg-type]  # signed in
+                signed_in(request),
                 scanned.pk,
                 _rows_posted(request),
                 request.POST.get("ruling") or None,
             )
-        except ActionError as error:
-            messages.error(request, error_text(error))
+        if refused:
             chosen = _rows_posted(request)
         else:
             messages.success(request, f"✓ {scanned.sheet}")

@@ -15,9 +15,8 @@ from daihoi.actions.register import (
 )
 from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Congress, Delegate, Election
-from daihoi.errors import ActionError
 from daihoi.imports.register import register_template
-from daihoi.web.language import error_text
+from daihoi.web.views._common import attempt, signed_in
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -54,10 +53,9 @@ def register_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
     if upload is None:
         messages.error(request, _("No file was chosen."))
         return redirect("register", congress_id)
-    try:
+    with attempt(request) as refused:
         preview = preview_register(congress, upload.read())
-    except ActionError as error:
-        messages.error(request, error_text(error))
+    if refused:
         return redirect("register", congress_id)
     return render(request, "web/register_preview.html", {"congress": congress, "preview": preview})
 
@@ -65,15 +63,9 @@ def register_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
 @require(Permission.MANAGE_CONGRESS)
 @require_POST
 def register_confirm(request: HttpRequest, congress_id: int) -> HttpResponse:
-    try:
-        count = import_register(
-            request.user,  # type: ignore[arg-type]  # signed in
-            congress_id,
-            request.POST.get("token", ""),
-        )
-    except ActionError as error:
-        messages.error(request, error_text(error))
-    else:
+    with attempt(request) as refused:
+        count = import_register(signed_in(request), congress_id, request.POST.get("token", ""))
+    if not refused:
         messages.success(request, f"+ {count}")
     return redirect("register", congress_id)
 
@@ -89,10 +81,9 @@ def candidates_upload(request: HttpRequest, election_id: int) -> HttpResponse:
     if upload is None:
         messages.error(request, _("No file was chosen."))
         return redirect("election", election_id)
-    try:
+    with attempt(request) as refused:
         preview = preview_candidates(election, upload.read())
-    except ActionError as error:
-        messages.error(request, error_text(error))
+    if refused:
         return redirect("election", election_id)
     return render(
         request,
@@ -104,14 +95,8 @@ def candidates_upload(request: HttpRequest, election_id: int) -> HttpResponse:
 @require(Permission.MANAGE_CONGRESS)
 @require_POST
 def candidates_confirm(request: HttpRequest, election_id: int) -> HttpResponse:
-    try:
-        count = import_candidates(
-            request.user,  # type: ignore[arg-type]  # signed in
-            election_id,
-            request.POST.get("token", ""),
-        )
-    except ActionError as error:
-        messages.error(request, error_text(error))
-    else:
+    with attempt(request) as refused:
+        count = import_candidates(signed_in(request), election_id, request.POST.get("token", ""))
+    if not refused:
         messages.success(request, f"{count}")
     return redirect("election", election_id)

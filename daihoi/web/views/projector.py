@@ -10,6 +10,7 @@ from daihoi.access import Permission, require
 from daihoi.actions.projector import choose_projector_election
 from daihoi.db.models import Congress, Election
 from daihoi.queries.projector import get_projector_state, projector_election
+from daihoi.web.views._common import signed_in
 
 
 def projector(request: HttpRequest, token: str) -> HttpResponse:
@@ -58,7 +59,7 @@ def projector_choose(request: HttpRequest, congress_id: int) -> HttpResponse:
     chosen = request.POST.get("election", "")
     try:
         choose_projector_election(
-            request.user,  # type: ignore[arg-type]  # signed in
+            signed_in(request),
             c,
             int(chosen) if chosen.isdigit() else None,
         )

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from daihoi.access import Permission, require
 from daihoi.actions.list_approval import ListVote, record_list_approval
 from daihoi.db.models import Election
-from daihoi.errors import ActionError
 from daihoi.web.entry_form import BadValueError, whole_number
-from daihoi.web.language import error_text
+from daihoi.web.views._common import attempt, signed_in
 
 #: more delegates than any congress holds: a bound for the form, not a rule
 MOST_PRESENT = 100_000
@@ -34,14 +33,10 @@ def _vote_from(post: dict[str, str], election: Election) -> ListVote:
 def list_approval(request: HttpRequest, election_id: int) -> HttpResponse:
     election = get_object_or_404(Election.objects.select_related("congress"), pk=election_id)
     if request.method == "POST":
-        try:
+        with attempt(request) as refused:
             vote = _vote_from(request.POST, election)
-            record_list_approval(request.user, election.pk, vote)  # type: ignore[arg-type]
-        except BadValueError as error:
-            messages.error(request, str(error))
-        except ActionError as error:
-            messages.error(request, error_text(error))
-        else:
+            record_list_approval(signed_in(request), election.pk, vote)
+        if not refused:
             messages.success(request, _("The congress's approval of the list is recorded."))
             return redirect("election", election.pk)
     return render(
