@@ -15,16 +15,12 @@ from daihoi.documents.credentials.docx import credentials_docx
 from daihoi.documents.credentials.pdf import credentials_pdf, report_lines
 from daihoi.interchange.election_file import CongressInfo
 from tests.core.test_credentials import ON, official, roster, seated
-from tests.documents.documents import docx_text, pdf_pages, squash
+from tests.documents.documents import CREDENTIALS_CONGRESS, docx_text, pdf_pages, squash
 
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 
-CONGRESS = CongressInfo(
-    organisation="Đảng bộ huyện Thanh Hà",
-    upper_organisation="Đảng bộ tỉnh Hải Dương",
-    number=25,
-    term="2020–2025",
-    place="Thanh Hà",
+CONGRESS = replace(
+    CREDENTIALS_CONGRESS,
     held_on=date(2020, 6, 6),
     title="Đại hội đại biểu Đảng bộ huyện Thanh Hà lần thứ XXV, nhiệm kỳ 2020–2025",
 )

@@ -1,20 +1,17 @@
 """The minutes as PDF and DOCX: Vietnamese intact in the extracted text, the R13 fields present."""
 
 import io
-from importlib import resources
 
 import pytest
 from docx import Document
-from pypdf import PdfReader
 
-from daihoi.core.counting import count_checked
 from daihoi.core.outcome import Outcome
 from daihoi.documents.minutes.docx import minutes_docx
 from daihoi.documents.minutes.model import scan_paras
 from daihoi.documents.minutes.pdf import minutes_pdf
-from daihoi.interchange.election_file import ElectionFile, load_election
+from daihoi.interchange.election_file import ElectionFile
+from tests.documents.documents import EXPLAINED, SHA, counted, docx_text, pdf_pages, squash
 
-SHA = "0f" * 32
 EXPECTED = (
     "BIÊN BẢN KIỂM PHIẾU",
     "ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -31,13 +28,7 @@ EXPECTED = (
 
 @pytest.fixture(scope="module")
 def reference() -> tuple[ElectionFile, Outcome]:
-    data = resources.files("daihoi.examples").joinpath("reference-executive-committee.json")
-    parsed = load_election(data.read_bytes())
-    return parsed, count_checked(parsed.checked)
-
-
-def squash(words: str) -> str:
-    return " ".join(words.split())
+    return counted()
 
 
 @pytest.mark.parametrize("rehearsal", [False, True])
@@ -46,19 +37,14 @@ def test_pdf_text_is_vietnamese_and_complete(
 ) -> None:
     parsed, outcome = reference
     data = minutes_pdf(
-        outcome,
-        parsed.congress,
-        sha256=SHA,
-        rehearsal=rehearsal,
-        explanations={"collected_below_issued": "một phiếu không bỏ vào hòm"},
+        outcome, parsed.congress, sha256=SHA, rehearsal=rehearsal, explanations=EXPLAINED
     )
     assert data.startswith(b"%PDF")
-    reader = PdfReader(io.BytesIO(data))
-    pages = [squash(page.extract_text()) for page in reader.pages]
+    pages = pdf_pages(data)
     whole = " ".join(pages)
     for expected in EXPECTED:
         assert squash(expected) in whole, expected
-    assert len(reader.pages) >= 2
+    assert len(pages) >= 2
     assert all("Trang" in page for page in pages)
     assert all(SHA in page for page in pages)
     assert all(("DIỄN TẬP" in page) is rehearsal for page in pages)
@@ -69,23 +55,13 @@ def test_pdf_text_is_vietnamese_and_complete(
 def test_docx_carries_the_same_content(reference: tuple[ElectionFile, Outcome]) -> None:
     parsed, outcome = reference
     data = minutes_docx(
-        outcome,
-        parsed.congress,
-        sha256=SHA,
-        rehearsal=True,
-        explanations={"collected_below_issued": "một phiếu không bỏ vào hòm"},
+        outcome, parsed.congress, sha256=SHA, rehearsal=True, explanations=EXPLAINED
     )
-    document = Document(io.BytesIO(data))
-    texts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        texts += [cell.text for row in table.rows for cell in row.cells]
-    section = document.sections[0]
-    texts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
-    whole = squash(" ".join(texts))
+    whole = docx_text(data)
     for expected in EXPECTED:
         assert squash(expected) in whole, expected
     assert "DIỄN TẬP" in whole
-    candidates = document.tables[1]
+    candidates = Document(io.BytesIO(data)).tables[1]
     assert len(candidates.rows) == 1 + 49
 
 

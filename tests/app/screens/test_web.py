@@ -183,7 +183,7 @@ def test_register_import_previews_then_stores_all_or_nothing(election: Election)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from daihoi.db.models import Delegate
-    from tests.imports.test_register_workbook import GOOD, workbook
+    from tests.imports.workbooks import GOOD, workbook
 
     organiser = client_for(Role.ORGANISER)
     congress_id = election.congress_id
@@ -215,7 +215,7 @@ def test_candidate_list_import_replaces_a_list_in_setup(election: Election) -> N
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from daihoi.imports.candidates import COLUMNS
-    from tests.imports.test_register_workbook import workbook
+    from tests.imports.workbooks import workbook
 
     election.state = Election.State.SETUP
     election.save()
