@@ -17,12 +17,10 @@ from django.db import transaction
 
 from daihoi.access import Role
 from daihoi.actions.audit import record_event
-from daihoi.core.vi.collation import name_sort_key
-from daihoi.db.mappers import put_on_list
+from daihoi.actions.candidates import Listed, listed_delegate, put_on_list
 from daihoi.db.models import (
     Absence,
     Attendance,
-    Candidate,
     Congress,
     Delegate,
     Election,
@@ -223,7 +221,7 @@ def _election(
         session=congress.current_session,
         **extra,
     )
-    put_on_list(election, people)
+    put_on_list(election, [listed_delegate(d) for d in people])
     return election
 
 
@@ -294,23 +292,21 @@ def load_reference_congress() -> tuple[Congress, list[tuple[str, str]]]:
         session=sessions[1],
         list_approval="285/285 đại biểu có mặt tán thành (biểu quyết giơ tay)",
     )
-    ordered = sorted(
-        candidates, key=lambda c: (name_sort_key(str(c["name"])), str(c["birth_date"]))
-    )
     by_name = {d.full_name: d for d in delegates}
-    Candidate.objects.bulk_create(
-        Candidate(
-            election=committee,
-            delegate=by_name[str(c["name"])],
-            code=str(c["id"]),
-            number=i,
-            name=str(c["name"]),
-            birth_date=date.fromisoformat(str(c["birth_date"])),
-            gender=str(c["gender"]),
-            ethnicity=str(c["ethnicity"]),
-            incumbent=bool(c["incumbent"]),
-        )
-        for i, c in enumerate(ordered, start=1)
+    put_on_list(
+        committee,
+        [
+            Listed(
+                str(c["name"]),
+                date.fromisoformat(str(c["birth_date"])),
+                str(c["gender"]),
+                str(c["ethnicity"]),
+                bool(c["incumbent"]),
+                by_name[str(c["name"])],
+                str(c["id"]),
+            )
+            for c in candidates
+        ],
     )
     others = delegates[49:]
     _election(congress, "secretary", 1, [delegates[0]])

@@ -16,9 +16,9 @@ from django.db import connection
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
+from daihoi.actions.candidates import Listed, put_on_list
 from daihoi.actions.transactions import write_transaction
-from daihoi.core.vi.collation import name_sort_key
-from daihoi.db.models import Candidate, Congress, Delegate, Election
+from daihoi.db.models import Congress, Delegate, Election
 from daihoi.errors import ActionError
 from daihoi.imports.candidates import CandidateRow
 from daihoi.imports.isolated import (
@@ -255,20 +255,19 @@ def import_candidates(user: User, election_id: int, token: str) -> int:
             raise ActionError("election_not_in_setup")
         delegates = {(d.full_name, d.birth_date): d for d in election.congress.delegates.all()}
         election.candidates.all().delete()
-        ordered = sorted(rows, key=lambda r: (name_sort_key(r.full_name), r.birth_date))
-        Candidate.objects.bulk_create(
-            Candidate(
-                election=election,
-                delegate=delegates.get((r.full_name, r.birth_date)),
-                code=f"c{number:02d}",
-                number=number,
-                name=r.full_name,
-                birth_date=r.birth_date,
-                gender=r.gender,
-                ethnicity=r.ethnicity,
-                incumbent=r.incumbent,
-            )
-            for number, r in enumerate(ordered, start=1)
+        put_on_list(
+            election,
+            [
+                Listed(
+                    r.full_name,
+                    r.birth_date,
+                    r.gender,
+                    r.ethnicity,
+                    r.incumbent,
+                    delegates.get((r.full_name, r.birth_date)),
+                )
+                for r in rows
+            ],
         )
         record_event(
             user, "import_candidates", election.congress, election=election.pk, candidates=len(rows)

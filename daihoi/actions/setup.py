@@ -7,6 +7,7 @@ from datetime import date
 
 from daihoi.access import Permission, Role, ensure, forget_roles
 from daihoi.actions.audit import User, record_event
+from daihoi.actions.candidates import listed_delegate, put_on_list
 from daihoi.actions.limits import fits
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import Body, Meeting
@@ -14,7 +15,6 @@ from daihoi.core.rulesets.model import SettingsError
 from daihoi.core.rulesets.registry import RULESETS
 from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.core.vi.text import nfc
-from daihoi.db.mappers import put_on_list
 from daihoi.db.models import Congress, Delegate, Election, Membership, Organisation, Session
 from daihoi.errors import ActionError
 
@@ -105,7 +105,9 @@ def create_election(  # noqa: PLR0913 - the fields of the election form
     with write_transaction():
         congress = Congress.objects.select_for_update().get(pk=congress_id)
         ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
-        delegates = list(Delegate.objects.filter(congress=congress, pk__in=delegate_ids))
+        found = Delegate.objects.filter(congress=congress, pk__in=delegate_ids).in_bulk()
+        # the list as given: its order is the ballot's under `ballot_order=as_listed` (R7)
+        delegates = [found[pk] for pk in dict.fromkeys(delegate_ids) if pk in found]
         if len(delegates) != len(set(delegate_ids)) or not delegates:
             raise ActionError("unknown_delegates", "delegate_ids")
         meeting = congress.meeting
@@ -122,7 +124,7 @@ def create_election(  # noqa: PLR0913 - the fields of the election form
             entry_teams=entry_teams,
             list_approval=list_approval,
         )
-        put_on_list(election, delegates)
+        put_on_list(election, [listed_delegate(d) for d in delegates])
         record_event(
             user,
             "create_election",

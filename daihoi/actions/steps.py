@@ -13,6 +13,7 @@ from django.db import transaction
 from daihoi.access import Permission, ensure
 from daihoi.actions.attendance import refuse_closed
 from daihoi.actions.audit import User, record_event
+from daihoi.actions.candidates import Listed, put_on_list
 from daihoi.actions.scan_records import forget_images
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import BaseCategory
@@ -21,7 +22,6 @@ from daihoi.core.vi.text import nfc
 from daihoi.db.mappers import core_election, ruleset_of
 from daihoi.db.models import (
     BallotEntry,
-    Candidate,
     Congress,
     Election,
     Resolution,
@@ -224,19 +224,14 @@ def _next_election(election: Election, nxt: Mapping[str, object]) -> Election:
         present=election.present,
         entry_teams=election.entry_teams,
     )
-    Candidate.objects.bulk_create(
-        Candidate(
-            election=created,
-            delegate=c.delegate,
-            code=c.code,
-            number=number,
-            name=c.name,
-            birth_date=c.birth_date,
-            gender=c.gender,
-            ethnicity=c.ethnicity,
-            incumbent=c.incumbent,
-        )
-        for number, c in enumerate(candidates, start=1)
+    # the names keep their codes (the files of both rounds name one person alike); the new
+    # list is numbered in ballot order like any other (R7)
+    put_on_list(
+        created,
+        [
+            Listed(c.name, c.birth_date, c.gender, c.ethnicity, c.incumbent, c.delegate, c.code)
+            for c in candidates
+        ],
     )
     return created
 

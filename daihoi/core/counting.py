@@ -6,12 +6,14 @@ further round or a count that cannot stand come back as `Next`, and the decision
 as a new election (a re-vote, a further round) that is counted from its own recorded facts.
 """
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Protocol, TypeVar
 
 from daihoi.core.ballots import ballot_layout
 from daihoi.core.codes import Body, Layout, NextAction, Severity
 from daihoi.core.delegates import fill_officials_then_alternates
-from daihoi.core.election import Candidate, Election
+from daihoi.core.election import Election
 from daihoi.core.exact import is_over_half
 from daihoi.core.findings import Finding
 from daihoi.core.ids import CandidateId
@@ -35,14 +37,29 @@ _SINGLE_SEAT_OFFICES = frozenset(
 )
 
 
-def ballot_order(candidates: tuple[Candidate, ...], settings: Settings) -> tuple[Candidate, ...]:
-    """The order names are printed on the ballot and in the minutes.
+class Listed(Protocol):
+    """A name as a list holds it: a candidate, or a person about to be put on a list."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def birth_date(self) -> date | None: ...
+
+
+L = TypeVar("L", bound=Listed)
+
+
+def ballot_order(candidates: Sequence[L], settings: Settings) -> tuple[L, ...]:
+    """The order names are printed on the ballot and in the minutes: the one place a list is
+    ordered (the application numbers a list in this order when it puts it on an election).
 
     Rule R7 [V]: by given name in Vietnamese alphabetical order ("theo vần A, B, C"); OPEN-12
-    (setting `ballot_order`): then family name, then middle name, then the older first.
+    (setting `ballot_order`): then family name, then middle name, then the older first; or, with
+    `as_listed`, the order of the approved list as given.
     """
     if settings.ballot_order == "as_listed":
-        return candidates
+        return tuple(candidates)
     return tuple(
         sorted(candidates, key=lambda c: (name_sort_key(c.name), c.birth_date or date.max))
     )

@@ -1,14 +1,12 @@
 """Rows to core objects and back: the election as the core counts it, the file it exports."""
 
 from collections.abc import Sequence
-from datetime import date
 
 from daihoi.core.codes import BaseCategory, Body, Meeting
 from daihoi.core.election import Ballot, Candidate, Election, Electorate
 from daihoi.core.ids import CandidateId
 from daihoi.core.rulesets.model import RuleSet
 from daihoi.core.rulesets.registry import get_ruleset
-from daihoi.core.vi.collation import name_sort_key
 from daihoi.db import models
 from daihoi.interchange.election_file import CongressInfo, read_ballot
 
@@ -76,25 +74,4 @@ def core_election(
         round=election.round,
         alternate_seats=election.alternate_seats,
         is_tie_revote=election.is_tie_revote,
-    )
-
-
-def put_on_list(election: models.Election, delegates: Sequence[models.Delegate]) -> None:
-    """Delegates onto an election's list in ballot order (R7; OPEN-12: then the older first)."""
-    ordered = sorted(
-        delegates, key=lambda d: (name_sort_key(d.full_name), d.birth_date or date.max)
-    )
-    models.Candidate.objects.bulk_create(
-        models.Candidate(
-            election=election,
-            delegate=d,
-            code=f"c{number:02d}",
-            number=number,
-            name=d.full_name,
-            birth_date=d.birth_date,
-            gender=d.gender,
-            ethnicity=d.ethnicity,
-            incumbent=d.incumbent,
-        )
-        for number, d in enumerate(ordered, start=1)
     )
