@@ -7,18 +7,9 @@ substitution. Categories are exclusive and checked in a fixed order, so nobody i
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from daihoi.core.codes import BaseCategory, Meeting
+from daihoi.core.codes import BaseCategory, Meeting, MemberStatus
 from daihoi.core.election import Electorate
-
-
-class MemberStatus(StrEnum):
-    """A Party member's status that R14 deducts on at a members' congress or committee meeting."""
-
-    TEMPORARY_ACTIVITY_ELSEWHERE = "temporary_activity_elsewhere"
-    EXEMPTED = "exempted"  # miễn công tác và sinh hoạt đảng
-    SUSPENDED_OR_PROSECUTED = "suspended_or_prosecuted"
 
 
 @dataclass(frozen=True)

@@ -94,3 +94,38 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+
+
+# The register's codes: one definition for the core, the database's choices and the workbooks.
+
+
+class Gender(StrEnum):
+    """A person's gender as the register records it (giới tính); unknown is no value."""
+
+    MALE = "male"
+    FEMALE = "female"
+
+
+class Origin(StrEnum):
+    """How a delegate comes to a delegates' congress: ex officio as a member of the outgoing
+    committee, elected by a lower congress, or appointed by the upper level (regulation.md)."""
+
+    EX_OFFICIO = "ex_officio"
+    ELECTED = "elected"
+    APPOINTED = "appointed"
+
+
+class Standing(StrEnum):
+    """An official delegate (or official member) is summoned; an alternate attends only in an
+    official's place (R14)."""
+
+    OFFICIAL = "official"  # đại biểu chính thức / đảng viên chính thức
+    ALTERNATE = "alternate"  # đại biểu dự khuyết
+
+
+class MemberStatus(StrEnum):
+    """A Party member's status that R14 deducts on at a members' congress or committee meeting."""
+
+    TEMPORARY_ACTIVITY_ELSEWHERE = "temporary_activity_elsewhere"
+    EXEMPTED = "exempted"  # miễn công tác và sinh hoạt đảng
+    SUSPENDED_OR_PROSECUTED = "suspended_or_prosecuted"

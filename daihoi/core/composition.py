@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from daihoi.core.codes import Gender
 from daihoi.core.election import Candidate
 
 
@@ -61,7 +62,9 @@ def composition_of(
     nominated; new members n/N. Worked (V31): 8 women of 41 → 8/41 (19,51 %).
     """
     total = len(members)
-    women = _share([None if m.gender is None else m.gender == "female" for m in members], total)
+    women = _share(
+        [None if m.gender is None else m.gender == Gender.FEMALE for m in members], total
+    )
     if on is None:
         young = None
     else:

@@ -16,13 +16,14 @@ from datetime import date
 from decimal import Decimal
 
 from daihoi.core.attendance import holds_a_seat
+from daihoi.core.codes import Gender, Origin, Standing
 from daihoi.core.composition import Share, age_on
 from daihoi.core.vi.collation import collation_key, name_sort_key
 from daihoi.core.vi.text import nfc
 
-ORIGINS = ("ex_officio", "elected", "appointed")
-STANDINGS = ("official", "alternate")
-GENDERS = ("female", "male")
+ORIGINS = tuple(o.value for o in Origin)
+STANDINGS = tuple(s.value for s in Standing)
+GENDERS = (Gender.FEMALE.value, Gender.MALE.value)  # the report's order: women first
 
 UNKNOWN = "unknown"
 OTHER = "other"
@@ -119,9 +120,9 @@ class ReportDelegate:
 
     name: str
     unit: str  # delegation or unit (đoàn / đơn vị), used to name the oldest/youngest
-    origin: str  # "ex_officio" | "elected" | "appointed"
-    standing: str  # "official" | "alternate"
-    gender: str | None  # "male" | "female" | None (unknown)
+    origin: str  # an Origin
+    standing: str  # a Standing
+    gender: str | None  # a Gender, None if unknown
     ethnicity: str | None  # "Kinh" is the majority; anything else is an ethnic minority
     birth_date: date | None
     education: str  # free text from the register: "Tiến sĩ", "PGS.TS", "cử nhân", ""
@@ -237,7 +238,7 @@ class CredentialsReport:
 
     @property
     def women(self) -> Share:
-        return self.gender["female"]
+        return self.gender[Gender.FEMALE]
 
     @property
     def ethnic_minority(self) -> Share:
@@ -375,7 +376,7 @@ def _check(delegate: ReportDelegate, on: date) -> None:
         problems.append(f"born after the report ({delegate.birth_date})")
     if delegate.party_joined_on is not None and delegate.party_joined_on > on:
         problems.append(f"joined the Party after the report ({delegate.party_joined_on})")
-    if delegate.replaced_by is not None and delegate.standing != "official":
+    if delegate.replaced_by is not None and delegate.standing != Standing.OFFICIAL:
         problems.append("an alternate cannot be replaced")
     if problems:
         msg = f"{delegate.name}: " + "; ".join(problems)
@@ -390,11 +391,11 @@ def _seated(delegates: Sequence[ReportDelegate]) -> list[tuple[ReportDelegate, R
     """
     alternates: dict[str, list[ReportDelegate]] = {}
     for d in delegates:
-        if d.standing == "alternate":
+        if d.standing == Standing.ALTERNATE:
             alternates.setdefault(_fold(d.name), []).append(d)
     taken: set[str] = set()
     seats = []
-    for official in (d for d in delegates if d.standing == "official"):
+    for official in (d for d in delegates if d.standing == Standing.OFFICIAL):
         holder = official
         if official.replaced_by is not None:
             key = _fold(official.replaced_by)
@@ -450,18 +451,18 @@ def credentials_report(delegates: Sequence[ReportDelegate], on: date) -> Credent
     holders = [holder for _, holder in seats]
     n = len(holders)
 
-    seated = {id(h) for _, h in seats if h.standing == "alternate"}
+    seated = {id(h) for _, h in seats if h.standing == Standing.ALTERNATE}
     present = [
         d
         for d in delegates
         if d.present
         and holds_a_seat(
-            official=d.standing == "official",
+            official=d.standing == Standing.OFFICIAL,
             replaced=d.replaced_by is not None,
             substituting=id(d) in seated,
         )
     ]
-    present_officials = sum(1 for d in present if d.standing == "official")
+    present_officials = sum(1 for d in present if d.standing == Standing.OFFICIAL)
     present_alternates = len(present) - present_officials
     absent = tuple(
         AbsentDelegate(

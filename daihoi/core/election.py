@@ -18,7 +18,7 @@ class Candidate:
     id: CandidateId
     name: str
     birth_date: date | None = None
-    gender: str | None = None  # "male" | "female"
+    gender: str | None = None  # a Gender
     ethnicity: str | None = None
     incumbent: bool | None = None  # a member of the outgoing body
 

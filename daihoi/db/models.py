@@ -12,13 +12,19 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from daihoi.core.attendance import MemberStatus
 from daihoi.core.audit_chain import canonical_content
-from daihoi.core.codes import Body, Meeting
+from daihoi.core.codes import Body, Gender, Meeting, MemberStatus, Origin, Standing
 
 
 def _choices(enum: type[Any]) -> list[tuple[str, str]]:
+    """A core enum's codes as a field's choices: the values are the core's, never copied here."""
     return [(member.value, member.value) for member in enum]
+
+
+def _titled(enum: type[Any]) -> list[tuple[str, str]]:
+    """The same, labelled as the fields were first declared (Django's "Ex Officio"); screens
+    word a code through the catalogue in daihoi/labels, never through these labels."""
+    return [(member.value, member.name.replace("_", " ").title()) for member in enum]
 
 
 def new_badge_token() -> str:
@@ -88,15 +94,13 @@ class Session(models.Model):
 class Delegate(models.Model):
     """A person summoned to the congress, with the facts of the credentials report."""
 
-    class Kind(models.TextChoices):
-        EX_OFFICIO = "ex_officio"
-        ELECTED = "elected"
-        APPOINTED = "appointed"
+    Kind = Origin  # the register's codes are the core's (daihoi/core/codes.py)
+    Standing = Standing
 
     congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="delegates")
     full_name = models.CharField(max_length=120)
     birth_date = models.DateField(null=True, blank=True)
-    gender = models.CharField(max_length=6, choices=[("male", "male"), ("female", "female")])
+    gender = models.CharField(max_length=6, choices=_choices(Gender))
     ethnicity = models.CharField(max_length=40, default="Kinh")
     education = models.CharField(max_length=80, blank=True)
     political_theory = models.CharField(max_length=40, blank=True)
@@ -104,13 +108,11 @@ class Delegate(models.Model):
     position = models.CharField(max_length=200, blank=True)
     unit = models.CharField(max_length=200, blank=True)
 
-    class Standing(models.TextChoices):
-        OFFICIAL = "official"  # đại biểu chính thức / đảng viên chính thức: summoned
-        ALTERNATE = "alternate"  # đại biểu dự khuyết: attends only in an official's place
-
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    kind = models.CharField(max_length=12, choices=_titled(Origin))
     incumbent = models.BooleanField(default=False)  # member of the outgoing committee
-    standing = models.CharField(max_length=10, choices=Standing.choices, default="official")
+    standing = models.CharField(
+        max_length=10, choices=_titled(Standing), default=Standing.OFFICIAL.value
+    )
     delegation = models.CharField(max_length=200, blank=True)  # đoàn đại biểu; else the unit
     seat = models.CharField(max_length=20, blank=True)
     position_group = models.CharField(max_length=80, blank=True)

@@ -3,14 +3,8 @@
 from dataclasses import dataclass
 from fractions import Fraction
 
-from daihoi.core.attendance import (
-    DerivedElectorate,
-    MemberStatus,
-    Voter,
-    derive_electorate,
-    holds_a_seat,
-)
-from daihoi.core.codes import Body, Meeting
+from daihoi.core.attendance import DerivedElectorate, Voter, derive_electorate, holds_a_seat
+from daihoi.core.codes import Body, Meeting, MemberStatus
 from daihoi.core.credentials import Absence, Question, ReportDelegate
 from daihoi.core.vi.collation import collation_key, name_sort_key
 from daihoi.core.vi.text import fold

@@ -28,6 +28,7 @@ def ballot_spec(election: Election, paper: str) -> BallotSpec:
     title = re.sub(
         r"(\d)\s*[–-]\s*(\d)", r"\1 – \2", title
     )  # the term as forms set it: 2020 – 2025
+    # by number: the list was numbered in ballot order when it was put on (actions/candidates)
     candidates = tuple(election.candidates.order_by("number").values_list("number", "name"))
     return BallotSpec(
         election_id=election.pk,

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from daihoi.core.attendance import MemberStatus, Voter, derive_electorate
-from daihoi.core.codes import BaseCategory, Meeting
+from daihoi.core.attendance import Voter, derive_electorate
+from daihoi.core.codes import BaseCategory, Meeting, MemberStatus
 from daihoi.core.rulesets.registry import get_ruleset
 from daihoi.core.threshold import derive_base
 
