@@ -16,15 +16,9 @@ from daihoi.actions.attendance import (
     record_substitution,
     set_current_session,
 )
-from daihoi.core.credentials import credentials_report
-from daihoi.core.vi.collation import name_sort_key
-from daihoi.core.vi.formatting import roman
-from daihoi.db.mappers import congress_info
-from daihoi.db.models import Attendance, Congress, Delegate, Election, Session
-from daihoi.documents.badges import LAYOUTS, Badge, badges_pdf
-from daihoi.documents.credentials.docx import credentials_docx
-from daihoi.documents.credentials.pdf import credentials_pdf
-from daihoi.queries.attendance import attendance_board, delegation_of, report_delegates
+from daihoi.db.models import Congress, Delegate, Election, Session
+from daihoi.queries.attendance import attendance_board
+from daihoi.queries.attendance_pages import attendance_lists, congress_badges, credentials_document
 from daihoi.web.entry_form import record_id
 from daihoi.web.views._common import attempt, signed_in
 
@@ -69,23 +63,10 @@ def attendance_manage(request: HttpRequest, congress_id: int) -> HttpResponse:
         except (Delegate.DoesNotExist, Session.DoesNotExist):
             messages.error(request, _("Choose a delegate or a session from the list."))
         return redirect("attendance_manage", congress_id)
-    people = list(c.delegates.select_related("absence", "replaced_by__alternate"))
-    people.sort(key=lambda d: name_sort_key(d.full_name))
-    seen = set(Attendance.objects.filter(session__congress=c).values_list("delegate_id", flat=True))
-    officials = [d for d in people if d.standing == Delegate.Standing.OFFICIAL]
     return render(
         request,
         "web/attendance_manage.html",
-        {
-            "congress": c,
-            "sessions": c.sessions.all(),
-            "never_seen": [d for d in officials if d.pk not in seen],
-            "officials": officials,
-            "alternates": [d for d in people if d.standing == Delegate.Standing.ALTERNATE],
-            "absences": [d for d in people if hasattr(d, "absence")],
-            "substitutions": [d for d in officials if hasattr(d, "replaced_by")],
-            "questioned": [d for d in people if d.question_issue],
-        },
+        {"congress": c, "sessions": c.sessions.all(), **attendance_lists(c)},
     )
 
 
@@ -125,26 +106,7 @@ def _manage(request: HttpRequest, user: User, c: Congress) -> None:
 @require(Permission.MANAGE_CONGRESS)
 def badges(request: HttpRequest, congress_id: int) -> HttpResponse:
     """Every delegate's badge as a PDF: `?kho=a4` (8 a page) or `?kho=card` (card size)."""
-    c = _congress(congress_id)
-    layout = request.GET.get("kho", "a4")
-    if layout not in LAYOUTS:
-        layout = "a4"
-    people = sorted(c.delegates.all(), key=lambda d: name_sort_key(d.full_name))
-    title = f"ĐẠI HỘI {c.organisation.name.upper()} LẦN THỨ {roman(c.number)}"
-    pdf = badges_pdf(
-        [
-            Badge(
-                d.full_name,
-                delegation_of(d),
-                d.seat,
-                d.badge_token,
-                alternate=d.standing == Delegate.Standing.ALTERNATE,
-            )
-            for d in people
-        ],
-        title,
-        layout,
-    )
+    pdf, layout = congress_badges(_congress(congress_id), request.GET.get("kho", "a4"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="the-dai-bieu-{layout}.pdf"'
     return response
@@ -153,25 +115,15 @@ def badges(request: HttpRequest, congress_id: int) -> HttpResponse:
 @require(Permission.VIEW_ATTENDANCE)
 def credentials(request: HttpRequest, congress_id: int, kind: str) -> HttpResponse:
     """The credentials report (báo cáo thẩm tra tư cách đại biểu) as PDF or DOCX, from the data."""
-    c = _congress(congress_id)
-    if kind not in ("pdf", "docx"):
-        kind = "pdf"
     try:
-        report = credentials_report(report_delegates(c), c.starts_on)
+        document = credentials_document(_congress(congress_id), kind)
     except ValueError as error:  # a fact the register should not hold, named by the core
         messages.error(
             request, f"Danh sách đại biểu chưa hợp lệ / the register is not valid: {error}"
         )
         return redirect("attendance", congress_id)
-    render_document = credentials_pdf if kind == "pdf" else credentials_docx
-    body = render_document(report, congress_info(c), rehearsal=c.mode == c.Mode.REHEARSAL)
-    content_type = (
-        "application/pdf"
-        if kind == "pdf"
-        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="tham-tra-tu-cach.{kind}"'
+    response = HttpResponse(document.data, content_type=document.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
     return response
 
 

@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, require
 from daihoi.actions.attendance import check_in, withdraw_absence
-from daihoi.db.models import Attendance, Congress
+from daihoi.db.models import Congress
 from daihoi.labels import DOOR_ANSWERS, words
-from daihoi.queries.attendance import delegation_of, search_delegates
+from daihoi.queries.attendance import delegation_of
+from daihoi.queries.attendance_pages import door_search
 from daihoi.web.entry_form import record_id
 from daihoi.web.views._common import attempt, signed_in
 
@@ -118,13 +119,5 @@ def checkin_withdraw_absence(request: HttpRequest, congress_id: int) -> JsonResp
 def checkin_search(request: HttpRequest, congress_id: int) -> HttpResponse:
     """The door's name search (an htmx fragment): who matches, and who is already in."""
     c = _congress(congress_id)
-    found = search_delegates(c, request.GET.get("q", ""))
-    here: set[int] = set()
-    if c.current_session is not None:
-        here = set(
-            Attendance.objects.filter(
-                session=c.current_session, delegate__in=[d.pk for d in found]
-            ).values_list("delegate_id", flat=True)
-        )
-    rows = [(d, delegation_of(d), d.pk in here) for d in found]
+    rows = door_search(c, request.GET.get("q", ""))
     return render(request, "web/_checkin_found.html", {"rows": rows})

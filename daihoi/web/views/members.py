@@ -1,7 +1,6 @@
 """The organiser's members screen (who holds which role in the congress) and the head of the
 counting board's entry teams: each change through an audited action, never the admin."""
 
-from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from daihoi.actions.teams import assign_team
 from daihoi.db.models import Congress, Election
 from daihoi.labels import words
 from daihoi.labels.audit import ROLE_NAMES
+from daihoi.queries.people import member_rows, people_outside
 from daihoi.web.entry_form import whole_number
 from daihoi.web.views._common import attempt, signed_in
 
@@ -47,20 +47,14 @@ def members(request: HttpRequest, congress_id: int) -> HttpResponse:
                     post.get("reason", ""),
                 )
         return redirect("members", congress_id)
-    rows = [
-        (m, [words(ROLE_NAMES, r) for r in m.roles])
-        for m in congress.memberships.select_related("user").order_by("user__username")
-    ]
     return render(
         request,
         "web/members.html",
         {
             "congress": congress,
-            "rows": rows,
+            "rows": member_rows(congress),
             "roles": [(r.value, words(ROLE_NAMES, r.value)) for r in Role],
-            "others": User.objects.filter(is_active=True)
-            .exclude(memberships__congress=congress)
-            .order_by("username"),
+            "others": people_outside(congress),
         },
     )
 

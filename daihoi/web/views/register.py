@@ -13,9 +13,9 @@ from daihoi.actions.register import (
     preview_candidates,
     preview_register,
 )
-from daihoi.core.vi.collation import name_sort_key
 from daihoi.db.models import Congress, Delegate, Election
 from daihoi.imports.register import register_template
+from daihoi.queries.people import delegates_by_name
 from daihoi.web.views._common import attempt, signed_in
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,7 +24,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require(Permission.VIEW_CONGRESS)
 def register(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
-    delegates = sorted(congress.delegates.all(), key=lambda d: name_sort_key(d.full_name))
+    delegates = delegates_by_name(congress)
     return render(
         request,
         "web/register.html",

@@ -14,10 +14,10 @@ from daihoi.actions.setup import create_congress, create_election, record_appoin
 from daihoi.core.codes import Body
 from daihoi.core.rulesets.model import SETTING_SPECS
 from daihoi.core.rulesets.registry import DEFAULT_RULESET_ID, RULESETS
-from daihoi.core.vi.collation import name_sort_key
 from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.db.models import Congress
 from daihoi.labels import BODIES, SETTINGS, setting_value_words, words
+from daihoi.queries.people import delegates_by_name
 from daihoi.web.entry_form import MAX_DIGITS, BadValueError, record_id, whole_number
 from daihoi.web.views._common import attempt, signed_in
 
@@ -154,7 +154,7 @@ def election_new(request: HttpRequest, congress_id: int) -> HttpResponse:
         else:
             if not refused:
                 return redirect("election", election.pk)
-    delegates = sorted(congress.delegates.all(), key=lambda d: name_sort_key(d.full_name))
+    delegates = delegates_by_name(congress)
     return render(
         request,
         "web/election_new.html",
