@@ -8,8 +8,6 @@ the Central Organisation Commission's statistical form (Biểu số 2-BTCTW, pra
 offices reuse, so the report reads like the ones they already file.
 """
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +16,16 @@ from decimal import Decimal
 from daihoi.core.attendance import holds_a_seat
 from daihoi.core.codes import Gender, Origin, Standing
 from daihoi.core.composition import Share, age_on
+from daihoi.core.qualifications import (
+    OTHER,
+    POLITICAL_THEORY_LEVELS,
+    PROFESSIONAL_LEVELS,
+    UNKNOWN,
+    academic_title,
+    fold,
+    political_theory_level,
+    professional_level,
+)
 from daihoi.core.vi.collation import collation_key, name_sort_key
 from daihoi.core.vi.text import nfc
 
@@ -25,8 +33,6 @@ ORIGINS = tuple(o.value for o in Origin)
 STANDINGS = tuple(s.value for s in Standing)
 GENDERS = (Gender.FEMALE.value, Gender.MALE.value)  # the report's order: women first
 
-UNKNOWN = "unknown"
-OTHER = "other"
 
 # Age bands of Biểu số 2-BTCTW (practice.md §1.6): 18–30, 31–35, …, 56–60, over 60. The first band
 # also takes any age below 18 (a Party member is at least 18, so only a mistyped birth date can be
@@ -49,52 +55,6 @@ PARTY_AGE_BANDS: tuple[tuple[str, int | None, int | None], ...] = (
     ("20-29", 20, 29),
     ("30-39", 30, 39),
     ("40-plus", 40, None),
-)
-
-# Professional level of Biểu số 2-BTCTW (practice.md §1.6: elementary, intermediate, college,
-# university, master, doctor), highest first: a register entry naming two degrees counts once, at
-# the higher. Words are matched after NFC + casefold, as whole words.
-PROFESSIONAL_LEVELS = ("doctor", "master", "university", "college", "intermediate", "elementary")
-_LEVEL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("doctor", ("tiến sĩ", "tiến sỹ", "ts", "tskh")),
-    ("master", ("thạc sĩ", "thạc sỹ", "ths", "th s")),
-    (
-        "university",
-        (
-            "đại học",
-            "cử nhân",
-            "kỹ sư",
-            "kĩ sư",
-            "bác sĩ",
-            "bác sỹ",
-            "dược sĩ",
-            "dược sỹ",
-            "kiến trúc sư",
-        ),
-    ),
-    ("college", ("cao đẳng",)),
-    ("intermediate", ("trung cấp",)),
-    ("elementary", ("sơ cấp",)),
-)
-# "Sau đại học" (postgraduate) names no degree; it must not read as "đại học".
-_NOT_A_LEVEL = ("sau đại học",)
-
-# Academic titles (practice.md §1.6: "professor / associate professor"), counted apart from the
-# degree. The title requires a doctorate (Quyết định 37/2018/QĐ-TTg, standards for GS and PGS), so
-# "PGS" alone is a doctor as well.
-TITLES = ("professor", "associate_professor")
-_TITLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("associate_professor", ("pgs", "phó giáo sư")),
-    ("professor", ("gs", "giáo sư")),
-)
-
-# Political theory as reports group it (practice.md §1.6: "cao cấp/cử nhân, trung cấp"; Biểu số
-# 2-BTCTW adds sơ cấp): a bachelor of political theory counts with cao cấp.
-POLITICAL_THEORY_LEVELS = ("senior", "intermediate", "elementary")
-_THEORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("senior", ("cao cấp", "cử nhân")),
-    ("intermediate", ("trung cấp",)),
-    ("elementary", ("sơ cấp",)),
 )
 
 
@@ -254,76 +214,6 @@ class CredentialsReport:
         return sum(1 for q in self.questioned if q.pending)
 
 
-def _fold(text: str) -> str:
-    """NFC + casefold: "Tiến sĩ" typed on macOS (NFD) or in capitals is the same words."""
-    return unicodedata.normalize("NFC", nfc(text).casefold())
-
-
-def _words(text: str) -> tuple[str, ...]:
-    """Whole words of `text` folded; dots, commas and slashes separate ("PGS.TS" → pgs, ts)."""
-    return tuple(word for word in re.split(r"[^\w]+", _fold(text)) if word)
-
-
-def _find(words: tuple[str, ...], phrase: str) -> int | None:
-    """Where the words of `phrase` occur together in `words`, or None."""
-    wanted = tuple(phrase.split(" "))
-    for start in range(len(words) - len(wanted) + 1):
-        if words[start : start + len(wanted)] == wanted:
-            return start
-    return None
-
-
-def _without(words: tuple[str, ...], phrase: str) -> tuple[str, ...]:
-    wanted = len(phrase.split(" "))
-    while (start := _find(words, phrase)) is not None:
-        words = (*words[:start], "", *words[start + wanted :])
-    return words
-
-
-def _highest(words: tuple[str, ...], table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
-    for key, phrases in table:
-        if any(_find(words, phrase) is not None for phrase in phrases):
-            return key
-    return None
-
-
-def academic_title(education: str) -> str | None:
-    """ "professor", "associate_professor" or None from the register's education text.
-
-    "Phó giáo sư" contains "giáo sư", so the associate title is looked for first.
-    """
-    words = _words(education)
-    if _find(words, "phó giáo sư") is not None:
-        return "associate_professor"
-    return _highest(words, _TITLE_WORDS)
-
-
-def professional_level(education: str) -> str:
-    """The Biểu số 2-BTCTW level named by `education`, OTHER if none is, UNKNOWN if blank.
-
-    GS and PGS imply a doctorate (Quyết định 37/2018/QĐ-TTg). Anything unrecognised ("12/12",
-    "Sau đại học") is OTHER, for a person to read, never a level guessed.
-    """
-    words = _words(education)
-    if not words:
-        return UNKNOWN
-    for phrase in _NOT_A_LEVEL:
-        words = _without(words, phrase)
-    level = _highest(words, _LEVEL_WORDS)
-    if level is None and academic_title(education) is not None:
-        return "doctor"
-    return OTHER if level is None else level
-
-
-def political_theory_level(text: str) -> str:
-    """ "senior" (cao cấp, cử nhân), "intermediate", "elementary"; OTHER; UNKNOWN if blank."""
-    words = _words(text)
-    if not words:
-        return UNKNOWN
-    level = _highest(words, _THEORY_WORDS)
-    return OTHER if level is None else level
-
-
 def _band(value: int, bands: tuple[tuple[str, int | None, int | None], ...]) -> str:
     for key, low, high in bands:
         if (low is None or value >= low) and (high is None or value <= high):
@@ -392,13 +282,13 @@ def _seated(delegates: Sequence[ReportDelegate]) -> list[tuple[ReportDelegate, R
     alternates: dict[str, list[ReportDelegate]] = {}
     for d in delegates:
         if d.standing == Standing.ALTERNATE:
-            alternates.setdefault(_fold(d.name), []).append(d)
+            alternates.setdefault(fold(d.name), []).append(d)
     taken: set[str] = set()
     seats = []
     for official in (d for d in delegates if d.standing == Standing.OFFICIAL):
         holder = official
         if official.replaced_by is not None:
-            key = _fold(official.replaced_by)
+            key = fold(official.replaced_by)
             found = alternates.get(key, [])
             if len(found) != 1:
                 what = "no alternate" if not found else "several alternates"
@@ -423,7 +313,7 @@ def _position_groups(holders: Sequence[ReportDelegate], total: int) -> Breakdown
         if not name:
             unknown += 1
             continue
-        key = _fold(name)
+        key = fold(name)
         spelling.setdefault(key, name)
         counts[key] = counts.get(key, 0) + 1
     order = sorted(counts, key=lambda k: (-counts[k], collation_key(spelling[k])))
@@ -540,4 +430,4 @@ def _ethnic_group(ethnicity: str | None) -> str:
     """ "kinh" for the majority, "minority" for any other people named, UNKNOWN if blank."""
     if ethnicity is None or not nfc(ethnicity):
         return UNKNOWN
-    return "kinh" if _fold(ethnicity) == "kinh" else "minority"
+    return "kinh" if fold(ethnicity) == "kinh" else "minority"

@@ -15,16 +15,18 @@ import pytest
 from daihoi.core.composition import Share
 from daihoi.core.credentials import (
     AGE_BANDS,
-    OTHER,
     PARTY_AGE_BANDS,
-    UNKNOWN,
     Absence,
     CredentialsReport,
     Extreme,
     Question,
     ReportDelegate,
-    academic_title,
     credentials_report,
+)
+from daihoi.core.qualifications import (
+    OTHER,
+    UNKNOWN,
+    academic_title,
     political_theory_level,
     professional_level,
 )

@@ -13,13 +13,15 @@ from fpdf.enums import XPos, YPos
 
 from daihoi.core.composition import Share
 from daihoi.core.credentials import (
-    OTHER,
-    UNKNOWN,
     AbsentDelegate,
     Breakdown,
     CredentialsReport,
     Extreme,
     Questioned,
+)
+from daihoi.core.qualifications import (
+    OTHER,
+    UNKNOWN,
 )
 from daihoi.core.vi.formatting import format_date, format_int, format_share, roman
 from daihoi.interchange.election_file import CongressInfo
