@@ -1,4 +1,5 @@
-"""What every view does the same way: who is signed in, and a refused action told in words."""
+"""What views do the same way: who is signed in, a refused action told in words, and the
+congress of a door or attendance page."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -7,7 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 
+from daihoi.db.models import Congress
 from daihoi.errors import ActionError
 from daihoi.web.entry_form import BadValueError
 from daihoi.web.language import error_text
@@ -20,6 +23,13 @@ def signed_in(request: HttpRequest) -> User:
     if not isinstance(user, User):
         raise PermissionDenied
     return user
+
+
+def congress_in_session(congress_id: int) -> Congress:
+    """The congress of a door or attendance page, with the session now in progress (or 404)."""
+    return get_object_or_404(
+        Congress.objects.select_related("organisation", "current_session"), pk=congress_id
+    )
 
 
 class Refusal:

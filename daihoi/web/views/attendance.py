@@ -20,19 +20,13 @@ from daihoi.db.models import Congress, Delegate, Election, Session
 from daihoi.queries.attendance import attendance_board
 from daihoi.queries.attendance_pages import attendance_lists, congress_badges, credentials_document
 from daihoi.web.entry_form import record_id
-from daihoi.web.views._common import attempt, signed_in
-
-
-def _congress(congress_id: int) -> Congress:
-    return get_object_or_404(
-        Congress.objects.select_related("organisation", "current_session"), pk=congress_id
-    )
+from daihoi.web.views._common import attempt, congress_in_session, signed_in
 
 
 @require(Permission.VIEW_ATTENDANCE)
 def attendance(request: HttpRequest, congress_id: int) -> HttpResponse:
     """The presidium's live board: present / summoned by delegation, warning below quorum."""
-    c = _congress(congress_id)
+    c = congress_in_session(congress_id)
     session_id = request.GET.get("phien")
     session = c.current_session
     with attempt(request):
@@ -52,7 +46,7 @@ def attendance(request: HttpRequest, congress_id: int) -> HttpResponse:
 @require(Permission.MANAGE_CONGRESS)
 def attendance_manage(request: HttpRequest, congress_id: int) -> HttpResponse:
     """The organiser: the current session, absences with reasons, substitutions."""
-    c = _congress(congress_id)
+    c = congress_in_session(congress_id)
     if request.method == "POST":
         user = signed_in(request)
         try:
@@ -106,7 +100,7 @@ def _manage(request: HttpRequest, user: User, c: Congress) -> None:
 @require(Permission.MANAGE_CONGRESS)
 def badges(request: HttpRequest, congress_id: int) -> HttpResponse:
     """Every delegate's badge as a PDF: `?kho=a4` (8 a page) or `?kho=card` (card size)."""
-    pdf, layout = congress_badges(_congress(congress_id), request.GET.get("kho", "a4"))
+    pdf, layout = congress_badges(congress_in_session(congress_id), request.GET.get("kho", "a4"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="the-dai-bieu-{layout}.pdf"'
     return response
@@ -116,7 +110,7 @@ def badges(request: HttpRequest, congress_id: int) -> HttpResponse:
 def credentials(request: HttpRequest, congress_id: int, kind: str) -> HttpResponse:
     """The credentials report (báo cáo thẩm tra tư cách đại biểu) as PDF or DOCX, from the data."""
     try:
-        document = credentials_document(_congress(congress_id), kind)
+        document = credentials_document(congress_in_session(congress_id), kind)
     except ValueError as error:  # a fact the register should not hold, named by the core
         messages.error(
             request, f"Danh sách đại biểu chưa hợp lệ / the register is not valid: {error}"

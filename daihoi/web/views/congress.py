@@ -4,24 +4,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from daihoi.access import Permission, can, member_congress_ids, require
+from daihoi.access import Permission, can, require
 from daihoi.actions.projector import set_projector_link
 from daihoi.actions.steps import switch_to_official
 from daihoi.db.models import Congress, Delegate
 from daihoi.queries.audit import audit_rows
+from daihoi.queries.congresses import congresses_of
 from daihoi.web.views._common import attempt, signed_in
 
 
 @require(Permission.VIEW_CONGRESS)
 def home(request: HttpRequest) -> HttpResponse:
     """The congresses this person holds a role in (all of them for the administrator)."""
-    congresses = Congress.objects.select_related("organisation").order_by("-starts_on")
-    if (member_of := member_congress_ids(request.user)) is not None:
-        congresses = congresses.filter(pk__in=member_of)
     return render(
         request,
         "web/home.html",
-        {"congresses": congresses, "can_manage": can(request.user, Permission.MANAGE_CONGRESS)},
+        {
+            "congresses": congresses_of(request.user),
+            "can_manage": can(request.user, Permission.MANAGE_CONGRESS),
+        },
     )
 
 

@@ -1,31 +1,24 @@
 """The doors: a badge's QR code or a name search checks a delegate in to the current session."""
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, require
 from daihoi.actions.attendance import check_in, withdraw_absence
-from daihoi.db.models import Congress
 from daihoi.labels import DOOR_ANSWERS, words
 from daihoi.queries.attendance import delegation_of
 from daihoi.queries.attendance_pages import door_search
 from daihoi.web.entry_form import record_id
-from daihoi.web.views._common import attempt, signed_in
-
-
-def _congress(congress_id: int) -> Congress:
-    return get_object_or_404(
-        Congress.objects.select_related("organisation", "current_session"), pk=congress_id
-    )
+from daihoi.web.views._common import attempt, congress_in_session, signed_in
 
 
 @require(Permission.CHECK_IN)
 def checkin(request: HttpRequest, congress_id: int) -> HttpResponse:
     """A door: the badge's QR code from a camera or a handheld scanner, or a name search."""
-    c = _congress(congress_id)
+    c = congress_in_session(congress_id)
     return render(
         request,
         "web/checkin.html",
@@ -62,7 +55,7 @@ def _door_words() -> dict[str, str]:
 @require_POST
 def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
     """Record one check-in; JSON for the door's script, which shows it and refocuses."""
-    c = _congress(congress_id)
+    c = congress_in_session(congress_id)
     delegate_id = request.POST.get("delegate")
     with attempt(request, tell=False) as refused:  # the door's script shows the refusal
         done = check_in(
@@ -106,7 +99,7 @@ def checkin_scan(request: HttpRequest, congress_id: int) -> JsonResponse:
 @require_POST
 def checkin_withdraw_absence(request: HttpRequest, congress_id: int) -> JsonResponse:
     """The door asked, the person is here: withdraw the absence recorded for the congress."""
-    c = _congress(congress_id)
+    c = congress_in_session(congress_id)
     with attempt(request, tell=False) as refused:
         delegate_id = record_id(request.POST.get("delegate"), _("delegate"))
     if refused:
@@ -118,6 +111,6 @@ def checkin_withdraw_absence(request: HttpRequest, congress_id: int) -> JsonResp
 @require(Permission.CHECK_IN)
 def checkin_search(request: HttpRequest, congress_id: int) -> HttpResponse:
     """The door's name search (an htmx fragment): who matches, and who is already in."""
-    c = _congress(congress_id)
+    c = congress_in_session(congress_id)
     rows = door_search(c, request.GET.get("q", ""))
     return render(request, "web/_checkin_found.html", {"rows": rows})
