@@ -32,13 +32,15 @@ HOST = "127.0.0.1"
 
 def keystrokes() -> None:
     """Keys per ballot of the reference election: struck (or kept) numbers, then Enter."""
+    from daihoi.core.counting import ballot_order
     from daihoi.core.keying import keys_to_type
-    from daihoi.core.vi.collation import name_sort_key
+    from daihoi.interchange.election_file import load_election
 
     text = resources.files("daihoi.examples").joinpath("reference-executive-committee.json")
     election = json.loads(text.read_text(encoding="utf-8"))
-    ordered = sorted(election["candidates"], key=lambda c: name_sort_key(c["name"]))
-    number = {c["id"]: i for i, c in enumerate(ordered, start=1)}
+    parsed = load_election(text.read_text(encoding="utf-8"))
+    ordered = ballot_order(parsed.election.candidates, parsed.checked.ruleset.settings)
+    number = {c.id: i for i, c in enumerate(ordered, start=1)}
     rows = len(number)
     spaced, packed, best, struck_counts = [], [], [], []
     for ballot in election["ballots"]:

@@ -55,7 +55,7 @@ class CandidateRow:
     row: int
     full_name: str
     birth_date: date
-    gender: str  # "male" | "female"
+    gender: str  # a Gender
     ethnicity: str
     incumbent: bool
     register_row: int | None

@@ -9,6 +9,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from daihoi.core.codes import Origin, Standing
 from daihoi.core.composition import age_on
 from daihoi.core.vi.text import nfc
 from daihoi.imports.workbook import (
@@ -25,10 +26,14 @@ from daihoi.imports.workbook import (
     today_in_vietnam,
 )
 
-KIND = (("Đương nhiên", "ex_officio"), ("Được bầu", "elected"), ("Chỉ định", "appointed"))
+KIND = (
+    ("Đương nhiên", Origin.EX_OFFICIO.value),
+    ("Được bầu", Origin.ELECTED.value),
+    ("Chỉ định", Origin.APPOINTED.value),
+)
 #: stored as the canonical label, whatever the case or marks typed
 THEORY = tuple((label, label) for label in ("Sơ cấp", "Trung cấp", "Cao cấp", "Cử nhân"))
-STANDING = (("Chính thức", "official"), ("Dự khuyết", "alternate"))
+STANDING = (("Chính thức", Standing.OFFICIAL.value), ("Dự khuyết", Standing.ALTERNATE.value))
 
 REGISTER_COLUMNS = (
     Column("STT", "Số thứ tự (không bắt buộc, chương trình không dùng).", 6),
@@ -97,16 +102,16 @@ class DelegateRow:
     row: int
     full_name: str
     birth_date: date
-    gender: str  # "male" | "female"
+    gender: str  # a Gender
     ethnicity: str
     education: str
     political_theory: str
     party_joined_on: date | None
     position: str
     unit: str
-    kind: str  # "ex_officio" | "elected" | "appointed"
+    kind: str  # an Origin
     incumbent: bool
-    standing: str = "official"  # "official" | "alternate"
+    standing: str = Standing.OFFICIAL.value
     delegation: str = ""
     seat: str = ""
     position_group: str = ""
@@ -180,7 +185,8 @@ def _delegate(
         unit=unit,
         kind=kind,
         incumbent=incumbent,
-        standing=reader.choice("Chính thức/Dự khuyết", STANDING, required=False) or "official",
+        standing=reader.choice("Chính thức/Dự khuyết", STANDING, required=False)
+        or Standing.OFFICIAL.value,
         delegation=reader.text("Đoàn đại biểu"),
         seat=reader.text("Chỗ ngồi"),
         position_group=reader.text("Nhóm chức vụ"),

@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from daihoi.core.codes import Gender
 from daihoi.core.composition import age_on
 from daihoi.core.vi.formatting import format_int
 from daihoi.core.vi.text import fold as fold_text
@@ -85,7 +86,7 @@ class Column:
     max_length: int = 0
 
 
-GENDER = (("Nam", "male"), ("Nữ", "female"))
+GENDER = (("Nam", Gender.MALE.value), ("Nữ", Gender.FEMALE.value))
 
 
 YES_NO = (("Có", "yes"), ("Không", ""))
