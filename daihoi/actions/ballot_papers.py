@@ -4,8 +4,6 @@
 it, so a scan can only match the paper that was printed from the same list, round and mode.
 """
 
-import math
-
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.transactions import write_transaction
@@ -16,13 +14,6 @@ from daihoi.omr.layout import PAPERS
 from daihoi.queries.ballots import _layout, ballot_spec
 
 MAX_COPIES = 2000
-RESERVE = 0.05  # spare ballots for spoilt ones, taken back before the box (omr.md §2.2)
-MIN_RESERVE = 5
-
-
-def default_copies(election: Election) -> int:
-    """Those summoned and a reserve of 5 %, at least 5 ballots."""
-    return election.summoned + max(MIN_RESERVE, math.ceil(election.summoned * RESERVE))
 
 
 def _refuse_unless_printable(election: Election) -> None:

@@ -13,17 +13,7 @@ from daihoi.actions.audit import User, record_event
 from daihoi.actions.transactions import write_transaction
 from daihoi.db.models import Election, TeamAssignment
 from daihoi.errors import ActionError
-
-
-def team_of(user: User, election: Election) -> int | None:
-    """The team this person types for in this election; with a single team, that team."""
-    if election.entry_teams == 1:
-        return 1
-    return (
-        TeamAssignment.objects.filter(election=election, user_id=user.pk)
-        .values_list("team", flat=True)
-        .first()
-    )
+from daihoi.queries.teams import team_of
 
 
 def refuse_unless_on_team(user: User, election: Election, team: int) -> None:
@@ -70,24 +60,3 @@ def assign_team(actor: User, election_id: int, person_id: int, team: int | None)
             person=person.get_full_name() or person.get_username(),
             **({"team": team} if team else {}),
         )
-
-
-def team_rows(election: Election) -> list[tuple[Person, int | None]]:
-    """Everyone who may enter ballots in the election's congress, with the team they type for."""
-    from django.db.models import Q
-
-    from daihoi.access import GRANTS
-    from daihoi.db.models import Membership
-
-    entering = {role.value for role in GRANTS[Permission.ENTER_BALLOTS]}
-    congress = election.congress
-    ids = {
-        user_id
-        for user_id, roles in Membership.objects.filter(
-            Q(congress=congress) | Q(organisation_id=congress.organisation_id)
-        ).values_list("user_id", "roles")
-        if entering & set(roles or [])
-    }
-    people = Person.objects.filter(Q(pk__in=ids) | Q(is_superuser=True), is_active=True)
-    teams = dict(election.team_assignments.values_list("user_id", "team"))
-    return [(p, teams.get(p.pk)) for p in people.order_by("username")]

@@ -23,8 +23,9 @@ def run_ballots(
 ) -> int:
     """Write the ballots of `election_id` to `out`; 0, or 2 when refused."""
     _setup(data)
-    from daihoi.actions.ballot_papers import default_copies, election_or_error, print_ballots
+    from daihoi.actions.ballot_papers import election_or_error, print_ballots
     from daihoi.errors import ActionError
+    from daihoi.queries.ballots import default_copies
 
     try:
         chosen = copies if copies is not None else default_copies(election_or_error(election_id))

@@ -4,6 +4,7 @@
 scan can only match the paper that was printed from the same list, round and mode.
 """
 
+import math
 import re
 from functools import lru_cache
 
@@ -51,3 +52,14 @@ def _layout(spec: BallotSpec) -> BallotLayout:
 def layouts_of(election: Election) -> dict[str, BallotLayout]:
     """The election's ballot on every paper it may be printed on (the reader accepts each)."""
     return {paper: _layout(ballot_spec(election, paper)) for paper in PAPERS}
+
+
+RESERVE = 0.05  # spare ballots for spoilt ones, taken back before the box (omr.md §2.2)
+
+
+MIN_RESERVE = 5
+
+
+def default_copies(election: Election) -> int:
+    """Those summoned and a reserve of 5 %, at least 5 ballots."""
+    return election.summoned + max(MIN_RESERVE, math.ceil(election.summoned * RESERVE))

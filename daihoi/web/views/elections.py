@@ -7,18 +7,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, can, require
-from daihoi.actions.ballot_papers import default_copies
 from daihoi.actions.certify import open_election
 from daihoi.actions.steps import FIGURES, acknowledge_warning, decide_next_step, record_figures
-from daihoi.actions.teams import team_of, team_rows
 from daihoi.core.codes import Meeting
 from daihoi.core.threshold import ALLOWED_CATEGORIES
 from daihoi.db.models import Election, ScannedBallot
 from daihoi.labels import BASE_CATEGORIES, LIST_FINDINGS, WARNINGS, words
 from daihoi.omr.layout import PAPERS
+from daihoi.queries.ballots import default_copies
 from daihoi.queries.certification import certification_check, pending_warnings
 from daihoi.queries.election_page import base_breakdown, next_step_words
 from daihoi.queries.elections import get_election_view
+from daihoi.queries.teams import team_of, team_rows
 from daihoi.web.views._common import attempt, signed_in
 
 

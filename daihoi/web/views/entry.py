@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from daihoi.access import Permission, require
 from daihoi.actions.entry import record_entry, undo_last_entry
-from daihoi.actions.teams import refuse_unless_on_team, team_of
+from daihoi.actions.teams import refuse_unless_on_team
 from daihoi.db.models import Election
 from daihoi.queries.entry_screen import ballot_rows, entry_screen
+from daihoi.queries.teams import team_of
 from daihoi.web.entry_form import (
     chosen_team,
     confirmation_token,

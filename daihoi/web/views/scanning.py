@@ -10,9 +10,10 @@ from django.views.decorators.cache import never_cache
 
 from daihoi.access import Permission, require
 from daihoi.actions.adjudication import adjudicate
-from daihoi.actions.ballot_papers import default_copies, print_ballots
+from daihoi.actions.ballot_papers import print_ballots
 from daihoi.actions.scanning import scan_files
 from daihoi.db.models import Election, ScannedBallot
+from daihoi.queries.ballots import default_copies
 from daihoi.queries.scans import (
     get_image,
     get_overlay,

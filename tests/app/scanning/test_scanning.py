@@ -23,7 +23,7 @@ from pypdf import PdfReader
 
 from daihoi.access import GRANTS, Permission, Role
 from daihoi.actions.adjudication import adjudicate
-from daihoi.actions.ballot_papers import default_copies, print_ballots
+from daihoi.actions.ballot_papers import print_ballots
 from daihoi.actions.certify import certify_result
 from daihoi.actions.entry import record_entry, undo_last_entry
 from daihoi.actions.scanning import scan_files
@@ -44,7 +44,7 @@ from daihoi.omr.interpret import Reader
 from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Rejection, RowReading
 from daihoi.omr.reading_json import reading_from_json, reading_to_json
 from daihoi.omr.thresholds import ReaderSettings
-from daihoi.queries.ballots import ballot_spec, layouts_of
+from daihoi.queries.ballots import ballot_spec, default_copies, layouts_of
 from daihoi.queries.entries import settled
 from testkit import synth
 from tests.app.members import member_of_all, typists
