@@ -6,8 +6,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.core.vector_files import VECTORS, election_file
 from tests.interchange.test_election_file import GOOD
+
+pytestmark = pytest.mark.slow
 
 
 def daihoi(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -27,6 +27,8 @@ from hypothesis import strategies as st
 from daihoi.cli.count import run_count
 from tests.interchange.test_election_file import GOOD
 
+pytestmark = pytest.mark.slow
+
 REFERENCE = json.loads(
     resources.files("daihoi.examples")
     .joinpath("reference-executive-committee.json")

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+pytestmark = pytest.mark.slow
+
 _MAKE_SCANS = """
 import os, sys
 import django

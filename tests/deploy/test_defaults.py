@@ -84,6 +84,7 @@ def _settings_in(env: dict[str, str], expression: str) -> str:
     return done.stdout.strip()
 
 
+@pytest.mark.slow
 def test_over_tls_cookies_are_secure_and_hsts_is_sent(tmp_path: Path) -> None:
     env = {"DAIHOI_DATA": str(tmp_path / "d")}
     assert _settings_in(env, "s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS") == "False 0"
@@ -98,6 +99,7 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.mark.slow
 def test_a_new_data_folder_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     data = tmp_path / "hall"
     subprocess.run(

@@ -12,6 +12,8 @@ import pytest
 
 from tests.deploy.servers import Browser, free_port, serving
 
+pytestmark = pytest.mark.slow
+
 OPENSSL = shutil.which("openssl")
 
 

@@ -22,6 +22,8 @@ from tests.documents.documents import (
 )
 from tests.documents.libreoffice import convert_to_pdf
 
+pytestmark = pytest.mark.slow
+
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 A4 = (595.28, 841.89)
 SLACK = 2.0

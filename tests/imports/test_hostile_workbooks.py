@@ -32,6 +32,7 @@ def codes(data: bytes) -> list[tuple[int, str, str]]:
     return found(problems)
 
 
+@pytest.mark.slow
 def test_more_rows_than_a_congress_has_is_refused_naming_the_limit() -> None:
     rows = [delegate(f"Người Số {n}", n) for n in range(MAX_ROWS + 1)]
     data = workbook(*rows)
@@ -41,6 +42,7 @@ def test_more_rows_than_a_congress_has_is_refused_naming_the_limit() -> None:
     assert f"{MAX_ROWS:,}".replace(",", ".") in problems[0].message_vi
 
 
+@pytest.mark.slow
 def test_the_row_limit_itself_is_accepted() -> None:
     rows = [delegate(f"Người Số {n}", n) for n in range(MAX_ROWS)]
     # names repeat birth dates but not names: no duplicates
@@ -60,6 +62,7 @@ def sparse(rows: int, column: int = 16384) -> bytes:
     return save(book)
 
 
+@pytest.mark.slow
 def test_200_000_sparse_rows_are_refused_without_reading_them_all() -> None:
     data = sparse(200_000)
     assert len(data) < 5 * 1024 * 1024
@@ -99,6 +102,7 @@ def test_an_understated_declared_size_still_reads_every_row() -> None:
     assert len(rows) == 2
 
 
+@pytest.mark.slow
 def test_a_huge_uncompressed_sheet_is_refused_before_parsing() -> None:
     """A zip bomb: a few kilobytes that expand to hundreds of megabytes of XML."""
 

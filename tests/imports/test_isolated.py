@@ -9,6 +9,8 @@ import pytest
 
 from daihoi.imports.isolated import PARSE_MEMORY, ParseFailedError, run_isolated
 
+pytestmark = pytest.mark.slow
+
 
 def add(a: int, b: int) -> int:
     return a + b

@@ -19,6 +19,8 @@ from daihoi.omr.thresholds import ReaderSettings
 from testkit import synth
 from tests.omr.ballots import make_layout
 
+pytestmark = pytest.mark.slow
+
 
 @cache
 def layout(

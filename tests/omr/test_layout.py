@@ -78,6 +78,7 @@ def test_the_pdf_carries_the_official_wording() -> None:
     assert re.search(r"Nguyễn Thị Phương Thảo 4", text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "A5"])
 def test_marks_and_code_read_back_from_the_rendered_page(paper: str) -> None:
     layout = ballot_layout(spec(20, paper=paper))

@@ -18,6 +18,8 @@ from daihoi.omr.render import page_pixels
 from testkit import synth
 from tests.omr.ballots import make_layout
 
+pytestmark = pytest.mark.slow
+
 DPI = 200
 K = DPI / 25.4
 INK = 40  # a pixel this much darker than the template is new ink

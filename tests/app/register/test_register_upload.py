@@ -13,6 +13,8 @@ from daihoi.imports.register import COLUMNS
 from daihoi.imports.workbook import MAX_ROWS
 from tests.app.builders import make_congress
 
+pytestmark = pytest.mark.slow
+
 ROW = ["1", "Nguyễn Thị Hằng", "07/06/1970", "Nữ", "Kinh", "", "", "", "", "", "Được bầu"]
 
 

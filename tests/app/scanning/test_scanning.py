@@ -141,6 +141,7 @@ def test_default_copies_add_a_reserve_of_five_percent_at_least_five(election: El
 # Scanning
 
 
+@pytest.mark.slow
 def test_a_batch_enters_the_clear_queues_the_doubtful_and_rejects_the_rest(
     election: Election, clerk: User, data_folder: Path
 ) -> None:
@@ -229,6 +230,7 @@ def test_the_same_image_is_never_counted_twice_in_an_election(
     assert ScannedBallot.objects.exclude(state="rejected").count() == 1
 
 
+@pytest.mark.slow
 def test_multi_page_pdf_and_tiff_files_are_read_page_by_page(
     election: Election, clerk: User
 ) -> None:
@@ -254,6 +256,7 @@ def test_multi_page_pdf_and_tiff_files_are_read_page_by_page(
     assert stored.image.endswith(".png")
 
 
+@pytest.mark.slow
 def test_an_agree_disagree_ballot_is_entered_as_marks(election: Election, clerk: User) -> None:
     _agree_disagree(election)
     ballots = [marked(election, seed) for seed in (2, 3)]
@@ -282,6 +285,7 @@ def _long_list(election: Election, names: int) -> Election:
     return election
 
 
+@pytest.mark.slow
 def test_a_two_sided_ballot_is_one_ballot_and_a_lone_side_is_rejected(
     election: Election, clerk: User
 ) -> None:
@@ -311,6 +315,7 @@ def test_a_two_sided_ballot_is_one_ballot_and_a_lone_side_is_rejected(
     assert back_side["Content-Type"] == "image/jpeg"
 
 
+@pytest.mark.slow
 def test_ink_on_the_back_of_a_one_sided_ballot_sends_it_to_the_board(
     election: Election, clerk: User
 ) -> None:
@@ -338,6 +343,7 @@ def test_ink_on_the_back_of_a_one_sided_ballot_sends_it_to_the_board(
     assert held.entry is None
 
 
+@pytest.mark.slow
 def test_the_paper_is_the_one_whose_code_is_on_the_page(election: Election) -> None:
     """A4 and A5 ballots of one list both read; the code's fingerprint says which was printed,
     even for an A5 sheet scanned on a whole A4 bed."""
@@ -561,6 +567,7 @@ def test_the_official_congress_starts_without_the_practice_scans(
 # Typed by one team, scanned by another
 
 
+@pytest.mark.slow
 def test_a_stack_typed_and_scanned_lists_every_difference(election: Election, clerk: User) -> None:
     Election.objects.filter(pk=election.pk).update(entry_teams=2)
     election.refresh_from_db()
@@ -640,6 +647,7 @@ def _member(role: Role) -> Client:
     return client
 
 
+@pytest.mark.slow
 def test_upload_review_and_images_through_the_web(election: Election) -> None:
     board = _member(Role.COUNTING_BOARD)
     unstamped = marked(election, 5, stamp=False)

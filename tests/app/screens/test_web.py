@@ -179,6 +179,7 @@ def test_agree_disagree_rows_are_typed_as_numbers(election: Election) -> None:
     assert "Số 7 không có trên phiếu" in response.content.decode()
 
 
+@pytest.mark.slow
 def test_register_import_previews_then_stores_all_or_nothing(election: Election) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -211,6 +212,7 @@ def test_register_import_previews_then_stores_all_or_nothing(election: Election)
     assert Delegate.objects.count() == 2  # the same preview cannot be stored twice
 
 
+@pytest.mark.slow
 def test_candidate_list_import_replaces_a_list_in_setup(election: Election) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
