@@ -56,5 +56,5 @@ def run_count(paths: list[str], *, as_json: bool, lang: str) -> int:
         else:
             if index:
                 print("\n" + "=" * 78 + "\n")
-            print(minutes_text(outcome, parsed.congress, parsed.derivation))
+            print(minutes_text(outcome, parsed.congress, derivation=parsed.derivation))
     return 0

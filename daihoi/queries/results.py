@@ -64,8 +64,8 @@ def result_download(election: Election, kind: str) -> Download | None:
         text = minutes_text(
             outcome,
             info,
-            parsed.derivation,
-            scans_for_minutes(e),
+            derivation=parsed.derivation,
+            scans=scans_for_minutes(e),
             explanations=e.acknowledgements,
             sha256=e.result.sha256,
             rehearsal=rehearsal,

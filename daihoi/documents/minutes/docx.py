@@ -5,15 +5,14 @@ the figures, which stay those computed (and fingerprinted) here.
 """
 
 import io
-from collections.abc import Mapping
-from typing import Any
+from typing import Unpack
 
 from docx.document import Document as DocumentType
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from daihoi.core.outcome import Outcome
-from daihoi.documents.minutes.model import Minutes, Para, Table, build_minutes
+from daihoi.documents.minutes.model import Minutes, MinutesFacts, Para, Table, build_minutes
 from daihoi.interchange.election_file import CongressInfo
 from daihoi.typesetting.docx import (
     TEXT_MM,
@@ -99,24 +98,8 @@ def render_docx(minutes: Minutes) -> bytes:
     return buffer.getvalue()
 
 
-def minutes_docx(  # noqa: PLR0913 - the count, its header, and five things printed with it
-    outcome: Outcome,
-    congress: CongressInfo,
-    *,
-    sha256: str | None,
-    rehearsal: bool = False,
-    explanations: Mapping[str, str] | None = None,
-    derivation: Mapping[str, Any] | None = None,
-    scans: Mapping[str, Any] | None = None,
+def minutes_docx(
+    outcome: Outcome, congress: CongressInfo | None = None, **facts: Unpack[MinutesFacts]
 ) -> bytes:
     """The minutes of one count as DOCX bytes."""
-    minutes = build_minutes(
-        outcome,
-        congress,
-        derivation=derivation,
-        scans=scans,
-        explanations=explanations,
-        sha256=sha256,
-        rehearsal=rehearsal,
-    )
-    return render_docx(minutes)
+    return render_docx(build_minutes(outcome, congress, **facts))

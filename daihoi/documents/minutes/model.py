@@ -8,13 +8,14 @@ step, warnings with the board's explanations, and the settings applied. Every co
 words here (daihoi.labels), so no code, setting key or rule id reaches the printed page.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 from daihoi.core.candidates import check_surplus
 from daihoi.core.composition import Composition, Share, composition_of
 from daihoi.core.findings import Finding
+from daihoi.core.ids import CandidateId
 from daihoi.core.outcome import Outcome
 from daihoi.core.vi.formatting import format_date, format_int, format_percent, format_share, roman
 from daihoi.interchange.election_file import CongressInfo
@@ -111,6 +112,17 @@ class Minutes:
     signatures: tuple[str, str]  # left, right
     sign_note: str
     fingerprint: str | None
+    sha256: str | None  # the election file's, which the PDF prints in its page footer
+    rehearsal: bool
+
+
+class MinutesFacts(TypedDict, total=False):
+    """What is printed with a count besides its outcome and header; each may be left out."""
+
+    derivation: Mapping[str, Any] | None  # how the base was derived from attendance
+    scans: Mapping[str, Any] | None  # the scanned ballots' figures
+    explanations: Mapping[str, str] | None  # the board's word on each warning
+    sha256: str | None  # the fingerprint of the election file counted
     rehearsal: bool
 
 
@@ -274,6 +286,19 @@ def _next_words(outcome: Outcome) -> str:
     return fill(NEXT_ACTIONS[code][0], values)
 
 
+def _ranked(outcome: Outcome, ids: Sequence[CandidateId], style: Style) -> list[Para]:
+    """The elected in order of votes: "1. Name: 1.234 phiếu, 98,7%"."""
+    by_id = {c.id: c for c in outcome.candidates}
+    return [
+        Para(
+            f"{rank}. {by_id[cid].name}: {format_int(by_id[cid].votes)} phiếu, "
+            f"{percent(by_id[cid].votes, outcome)}",
+            style,
+        )
+        for rank, cid in enumerate(ids, start=1)
+    ]
+
+
 def _elected(outcome: Outcome) -> list[Para]:
     if voided(outcome):  # nobody is elected, no percentage means anything
         return [Para(f"Bước tiếp theo: {_next_words(outcome)}", "heading")]
@@ -282,24 +307,10 @@ def _elected(outcome: Outcome) -> list[Para]:
     paras = [Para(f"{label} (theo thứ tự số phiếu từ cao xuống thấp):", "heading")]
     if not outcome.elected:
         paras.append(Para("Không có ai trúng cử.", "item"))
-    for rank, cid in enumerate(outcome.elected, start=1):
-        c = by_id[cid]
-        paras.append(
-            Para(
-                f"{rank}. {c.name}: {format_int(c.votes)} phiếu, {percent(c.votes, outcome)}",
-                "item",
-            )
-        )
+    paras += _ranked(outcome, outcome.elected, "item")
     if outcome.elected_alternates:
         paras.append(Para("Trúng cử đại biểu dự khuyết (theo thứ tự số phiếu):", "heading"))
-        for rank, cid in enumerate(outcome.elected_alternates, start=1):
-            c = by_id[cid]
-            paras.append(
-                Para(
-                    f"{rank}. {c.name}: {format_int(c.votes)} phiếu, {percent(c.votes, outcome)}",
-                    "entry",
-                )
-            )
+        paras += _ranked(outcome, outcome.elected_alternates, "entry")
     nxt = outcome.next
     paras.append(Para(f"Bước tiếp theo: {_next_words(outcome)}"))
     if nxt.among:
@@ -434,17 +445,12 @@ def scan_paras(scans: Mapping[str, Any] | None) -> list[Para]:
     ]
 
 
-def build_minutes(  # noqa: PLR0913 - the count, its header, and what is printed with it
-    outcome: Outcome,
-    congress: CongressInfo | None = None,
-    *,
-    derivation: Mapping[str, Any] | None = None,
-    scans: Mapping[str, Any] | None = None,
-    explanations: Mapping[str, str] | None = None,
-    sha256: str | None = None,
-    rehearsal: bool = False,
+def build_minutes(
+    outcome: Outcome, congress: CongressInfo | None = None, **facts: Unpack[MinutesFacts]
 ) -> Minutes:
     """The minutes of one count; the figures come from `outcome`, none typed by hand."""
+    derivation, scans = facts.get("derivation"), facts.get("scans")
+    explanations, sha256 = facts.get("explanations"), facts.get("sha256")
     congress = congress or CongressInfo()
     figures = _figures(outcome) + base_paras(derivation) + scan_paras(scans)
     closing = _elected(outcome) + _composition(outcome, congress)
@@ -461,5 +467,6 @@ def build_minutes(  # noqa: PLR0913 - the count, its header, and what is printed
         signatures=("CÁC THÀNH VIÊN BAN KIỂM PHIẾU", "TRƯỞNG BAN KIỂM PHIẾU"),
         sign_note="(Ký, ghi rõ họ tên)",
         fingerprint=f"Dấu vân tay tệp bầu cử (SHA-256): {sha256}" if sha256 else None,
-        rehearsal=rehearsal,
+        sha256=sha256,
+        rehearsal=facts.get("rehearsal", False),
     )

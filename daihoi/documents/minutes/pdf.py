@@ -7,13 +7,12 @@ board's explanations, the settings applied, signature blocks, and on every page 
 the exported election file.
 """
 
-from collections.abc import Mapping
-from typing import Any
+from typing import Unpack
 
 from fpdf.enums import XPos, YPos
 
 from daihoi.core.outcome import Outcome
-from daihoi.documents.minutes.model import Minutes, Para, Table, build_minutes
+from daihoi.documents.minutes.model import Minutes, MinutesFacts, Para, Table, build_minutes
 from daihoi.interchange.election_file import CongressInfo
 from daihoi.typesetting.pdf import LINE_MM, SERIF, OfficialPage
 
@@ -61,9 +60,9 @@ def _table(pdf: OfficialPage, table: Table) -> None:
     pdf.ln(3)
 
 
-def render_pdf(minutes: Minutes, *, sha256: str | None) -> bytes:
+def render_pdf(minutes: Minutes) -> bytes:
     """The minutes as PDF bytes."""
-    pdf = OfficialPage(rehearsal=minutes.rehearsal, sha256=sha256, mark_gap=2)
+    pdf = OfficialPage(rehearsal=minutes.rehearsal, sha256=minutes.sha256, mark_gap=2)
     pdf.alias_nb_pages()
     pdf.add_page()
     head = minutes.masthead
@@ -99,23 +98,8 @@ def render_pdf(minutes: Minutes, *, sha256: str | None) -> bytes:
     return bytes(pdf.output())
 
 
-def minutes_pdf(  # noqa: PLR0913 - the count, its header, and five things printed with it
-    outcome: Outcome,
-    congress: CongressInfo,
-    *,
-    sha256: str | None,
-    rehearsal: bool = False,
-    explanations: Mapping[str, str] | None = None,
-    derivation: Mapping[str, Any] | None = None,
-    scans: Mapping[str, Any] | None = None,
+def minutes_pdf(
+    outcome: Outcome, congress: CongressInfo | None = None, **facts: Unpack[MinutesFacts]
 ) -> bytes:
     """The minutes of one count as PDF bytes."""
-    minutes = build_minutes(
-        outcome,
-        congress,
-        derivation=derivation,
-        scans=scans,
-        explanations=explanations,
-        rehearsal=rehearsal,
-    )
-    return render_pdf(minutes, sha256=sha256)
+    return render_pdf(build_minutes(outcome, congress, **facts))

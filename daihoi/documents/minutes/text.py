@@ -5,13 +5,13 @@ table padded to their widest cell, numbers aligned on the right, so a column nev
 percentage has one digit before the comma ("9,09%").
 """
 
-from collections.abc import Mapping
-from typing import Any
+from typing import Unpack
 
 from daihoi.core.outcome import Outcome
 from daihoi.documents.minutes.model import (
     PARTY,
     Minutes,
+    MinutesFacts,
     Para,
     Table,
     build_minutes,
@@ -67,25 +67,8 @@ def render_text(minutes: Minutes) -> str:
     return "\n".join(lines) + "\n"
 
 
-def minutes_text(  # noqa: PLR0913 - the count, its header, and what is printed with it
-    outcome: Outcome,
-    congress: CongressInfo | None = None,
-    derivation: Mapping[str, Any] | None = None,
-    scans: Mapping[str, Any] | None = None,
-    *,
-    explanations: Mapping[str, str] | None = None,
-    sha256: str | None = None,
-    rehearsal: bool = False,
+def minutes_text(
+    outcome: Outcome, congress: CongressInfo | None = None, **facts: Unpack[MinutesFacts]
 ) -> str:
     """The minutes of one count as text; the figures come from `outcome`, none typed by hand."""
-    return render_text(
-        build_minutes(
-            outcome,
-            congress,
-            derivation=derivation,
-            scans=scans,
-            explanations=explanations,
-            sha256=sha256,
-            rehearsal=rehearsal,
-        )
-    )
+    return render_text(build_minutes(outcome, congress, **facts))

@@ -21,6 +21,15 @@ from daihoi.web.views._common import attempt, signed_in
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def uploaded(request: HttpRequest) -> bytes | None:
+    """The chosen workbook's bytes; None, with the person told, when no file was chosen."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("No file was chosen."))
+        return None
+    return bytes(upload.read())
+
+
 @require(Permission.VIEW_CONGRESS)
 def register(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
@@ -49,12 +58,11 @@ def register_template_download(request: HttpRequest) -> HttpResponse:
 @require_POST
 def register_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, _("No file was chosen."))
+    data = uploaded(request)
+    if data is None:
         return redirect("register", congress_id)
     with attempt(request) as refused:
-        preview = preview_register(congress, upload.read())
+        preview = preview_register(congress, data)
     if refused:
         return redirect("register", congress_id)
     return render(request, "web/register_preview.html", {"congress": congress, "preview": preview})
@@ -77,12 +85,11 @@ def candidates_upload(request: HttpRequest, election_id: int) -> HttpResponse:
     election = get_object_or_404(
         Election.objects.select_related("congress__organisation"), pk=election_id
     )
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, _("No file was chosen."))
+    data = uploaded(request)
+    if data is None:
         return redirect("election", election_id)
     with attempt(request) as refused:
-        preview = preview_candidates(election, upload.read())
+        preview = preview_candidates(election, data)
     if refused:
         return redirect("election", election_id)
     return render(
