@@ -1,15 +1,20 @@
-"""Every read the screens and documents need, as plain values (no business rule in views)."""
+"""The election page: its list in ballot order with the list checks and the composition, each
+team's entry progress, the base taken from attendance, and what the congress must decide next
+after a certified count."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from daihoi.core.candidates import check_surplus
-from daihoi.core.codes import Body
+from daihoi.core.codes import Body, Meeting
 from daihoi.core.composition import Composition, composition_of
 from daihoi.core.counting import ballot_order
 from daihoi.core.findings import Finding
+from daihoi.core.threshold import derive_base
 from daihoi.db.mappers import core_candidates, ruleset_of
 from daihoi.db.models import Election
+from daihoi.labels import BASE_CATEGORIES, NEXT_ACTIONS, next_step_code, words
+from daihoi.queries.attendance import derived_base, vote_session
 from daihoi.queries.entries import settled
 
 
@@ -46,3 +51,46 @@ def get_election_view(election: Election) -> ElectionView:
     ]
     open_differences = len(settled(election)[1]) if election.entry_teams > 1 else 0
     return ElectionView(election, list(ordered), findings, composition, progress, open_differences)
+
+
+def next_step_words(e: Election) -> str:
+    """What the congress must decide after a certified count, in words (no rule ids)."""
+    if e.state != Election.State.CERTIFIED:
+        return ""
+    nxt = e.result.document.get("next") or {}
+    code = next_step_code(str(nxt.get("action", "")), str(nxt.get("rule", "")), e.meeting)
+    return words(NEXT_ACTIONS, code, nxt)
+
+
+def base_breakdown(e: Election) -> dict[str, object]:
+    """The derived base for the election page: figures, deductions with names, kept absentees."""
+    derived, names = derived_base(e)
+    electorate = derived.electorate
+    deducted = [
+        (str(k), words(BASE_CATEGORIES, str(k)), sorted(names[key] for key in keys))
+        for k, keys in derived.deducted.items()
+    ]
+    kept = [
+        (reason, sorted(names[key] for key in keys)) for reason, keys in derived.absent_kept.items()
+    ]
+    stored = {
+        "summoned": e.summoned,
+        "present": e.present,
+        "excluded": {k: int(v) for k, v in e.excluded_from_base.items() if int(v)},
+    }
+    fresh = {
+        "summoned": electorate.summoned,
+        "present": electorate.present,
+        "excluded": {str(k): n for k, n in electorate.excluded_from_base.items() if n},
+    }
+    return {
+        "summoned": electorate.summoned,
+        "present": electorate.present,
+        # the rule set's reading of the deductions, as the count applies it (OPEN-4)
+        "base": derive_base(Meeting(e.meeting), electorate, ruleset_of(e.congress).settings).value,
+        "deducted": deducted,
+        "kept": kept,
+        "matches": stored == fresh,
+        "session": vote_session(e),
+        "corrections": e.base_derivation.get("corrections", []),
+    }

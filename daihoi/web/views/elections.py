@@ -16,8 +16,7 @@ from daihoi.labels import BASE_CATEGORIES, LIST_FINDINGS, WARNINGS, words
 from daihoi.omr.layout import PAPERS
 from daihoi.queries.ballots import default_copies
 from daihoi.queries.certification import certification_check, pending_warnings
-from daihoi.queries.election_page import base_breakdown, next_step_words
-from daihoi.queries.elections import get_election_view
+from daihoi.queries.elections import base_breakdown, get_election_view, next_step_words
 from daihoi.queries.teams import team_of, team_rows
 from daihoi.web.views._common import attempt, signed_in
 
