@@ -34,9 +34,9 @@ import numpy as np
 from daihoi.core.codes import Layout
 from daihoi.core.vi.collation import sort_names
 from daihoi.demo.names import invented_names
-from daihoi.omr import synth
 from daihoi.omr.layout import BallotLayout, BallotSpec, ballot_layout
 from daihoi.omr.render import page_pixels
+from testkit import synth
 
 CHUNK = 25
 SEATS = 41
