@@ -4,25 +4,25 @@ The handheld scanner is a keyboard: it types the badge's QR text and Enter, whic
 test does. The name search goes through htmx; the board then shows who is present.
 """
 
+import pytest
 from playwright.sync_api import Browser, expect
 
 from daihoi.db.models import Attendance
 from tests.app.builders import NAMES, make_door
-from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
+from tests.e2e.chromium import ARTIFACTS, sign_in
+
+pytestmark = pytest.mark.slow
 
 
 def test_check_in_by_typed_code_and_by_search(
-    browser: Browser,  # noqa: F811 - the fixture imported above
+    browser: Browser,
     live_server: object,
     transactional_db: None,
 ) -> None:
     congress, session, people = make_door(NAMES)
     base = str(live_server)
     page = browser.new_page(viewport={"width": 1100, "height": 900})
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", "letan")
-    page.fill("input[name=password]", "pw-e2e")
-    page.click("button[type=submit]")
+    sign_in(page, base, "letan")
     page.goto(f"{base}/dai-hoi/{congress.pk}/diem-danh/?cua=2")
     # The handheld scanner types the badge's text and Enter into the focused field.
     page.keyboard.type(f"DH:{people[0].badge_token}")

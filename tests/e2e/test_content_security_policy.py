@@ -12,12 +12,14 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page, Response
 
-from tests.e2e.test_count_journey import browser
 from tests.e2e.test_role_journeys import ADDRESSES, NEVER, ROLES, demo, shape, sign_in
 
-__all__ = ["browser", "demo"]  # the system Chromium; the README's `daihoi demo` on a free port
+pytestmark = pytest.mark.slow
+
+__all__ = ["demo"]  # the README's `daihoi demo` on a free port
 
 # Inline handlers and javascript: links are refused only when used: find them in the page itself
 # (a JSON data block, as json_script writes, is not a script).

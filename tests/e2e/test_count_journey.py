@@ -8,46 +8,23 @@ result on the projector, download the election file and the minutes. Screenshots
 screen and of the projector are kept in test-artifacts/ for people to look at.
 """
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from daihoi.access import Role
 from daihoi.db.models import Congress, Election
 from tests.app.builders import make_congress
 from tests.app.members import member_of_all
-from tests.imports.test_register_workbook import workbook
+from tests.e2e.chromium import ARTIFACTS, sign_in
+from tests.imports.workbooks import workbook
 
-# Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are sync.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = pytest.mark.slow
 
-ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Giang"]
-
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM, "the system Chromium is needed (apt-get install chromium); .ci/run installs it"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -117,13 +94,6 @@ def import_and_define(page: Page, base: str, congress: Congress, tmp: Path) -> E
     return election
 
 
-def sign_in(page: Page, base: str, username: str = "truongban") -> None:
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "pw-e2e")
-    page.click("button[type=submit]")
-
-
 def assign_teams(page: Page, base: str, election: Election, teams: dict[str, int]) -> None:
     """The head of the board puts each clerk on one team, on the election page."""
     page.goto(f"{base}/bau-cu/{election.pk}/")
@@ -162,7 +132,7 @@ def test_import_define_enter_twice_settle_certify_project_and_print(
 ) -> None:
     base = str(live_server)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    sign_in(page, base)
+    sign_in(page, base, "truongban")
     election = import_and_define(page, base, congress, tmp_path)
     assign_teams(page, base, election, {"truongban": 1, "kiemphieu2": 2})
     enter_stack(page, base, election, team=1, odd_sheet=None)

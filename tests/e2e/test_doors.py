@@ -15,7 +15,9 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from daihoi.db.models import Absence, Attendance, Congress, Delegate, Session
-from tests.e2e.test_count_journey import ARGS, ARTIFACTS, CHROMIUM, browser  # noqa: F401
+from tests.e2e.chromium import ARGS, ARTIFACTS, CHROMIUM, sign_in
+
+pytestmark = pytest.mark.slow
 
 PEOPLE = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"]
 
@@ -28,10 +30,7 @@ def door(transactional_db: None) -> tuple[Congress, Session, list[Delegate]]:
 
 
 def open_door(page: Page, base: str, congress: Congress) -> None:
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", "letan")
-    page.fill("input[name=password]", "pw-e2e")
-    page.click("button[type=submit]")
+    sign_in(page, base, "letan")
     page.goto(f"{base}/dai-hoi/{congress.pk}/diem-danh/?cua=3")
 
 
@@ -47,7 +46,7 @@ def checked_in(session: Session) -> list[str]:
 
 
 def test_no_scan_is_lost_on_a_slow_network(
-    browser: Browser,  # noqa: F811 - the fixture imported above
+    browser: Browser,
     live_server: object,
     door: tuple[Congress, Session, list[Delegate]],
 ) -> None:
@@ -70,7 +69,7 @@ def test_no_scan_is_lost_on_a_slow_network(
 
 
 def test_a_door_offline_keeps_its_scans_and_sends_them_again(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     live_server: object,
     door: tuple[Congress, Session, list[Delegate]],
 ) -> None:
@@ -103,7 +102,7 @@ def test_a_door_offline_keeps_its_scans_and_sends_them_again(
 
 
 def test_on_a_phone_the_answer_shows_without_scrolling_and_everything_is_named(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     live_server: object,
     door: tuple[Congress, Session, list[Delegate]],
 ) -> None:

@@ -4,11 +4,14 @@ Every name must be on screen, whole, or on a page that comes round by itself; no
 the screen; the count elected is said in words. The 1080p screen is kept for people to look at.
 """
 
+import pytest
 from playwright.sync_api import Browser, Page
 
 from daihoi.db.models import Congress
+from tests.e2e.chromium import ARTIFACTS
 from tests.e2e.reference_result import certified_reference
-from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
+
+pytestmark = pytest.mark.slow
 
 SCREENS = [(1920, 1080), (1366, 768), (1024, 768)]
 
@@ -59,7 +62,7 @@ def every_name(page: Page) -> set[str]:
 
 
 def test_the_projector_shows_every_name_at_every_screen(
-    browser: Browser,  # noqa: F811 - the fixture imported above
+    browser: Browser,
     live_server: object,
     transactional_db: None,
 ) -> None:

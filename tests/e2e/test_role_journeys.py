@@ -29,10 +29,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import pytest
 from playwright.sync_api import BrowserContext, Error, Page
 
+from tests.e2e import chromium
+from tests.e2e.chromium import ARTIFACTS
 from tests.e2e.journey_scan import bad_title, document_text, scan_text
-from tests.e2e.test_count_journey import ARTIFACTS, browser
 
-__all__ = ["browser"]  # the system-Chromium fixture, shared with the count journey
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).parents[2]
 DOCUMENTS = ARTIFACTS / "journey-documents"
@@ -272,11 +273,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
 
 def sign_in(context: BrowserContext, base: str, role: str) -> None:
     page = context.new_page()
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", role)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    chromium.sign_in(page, base, role, PASSWORD)
     assert "/dang-nhap/" not in page.url, f"{role} could not sign in"
     page.close()
 

@@ -17,7 +17,9 @@ from daihoi.db.models import BallotEntry, Election, ScannedBallot
 from tests.app.builders import make_election
 from tests.app.members import member_of_all
 from tests.app.scans import blank, marked
-from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
+from tests.e2e.chromium import ARTIFACTS, sign_in
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
@@ -30,7 +32,7 @@ def election(transactional_db: None, settings: Any, tmp_path: Path) -> Election:
 
 
 def test_upload_scans_review_the_doubtful_one_and_confirm(
-    browser: Browser,  # noqa: F811 - the fixture imported above
+    browser: Browser,
     live_server: object,
     election: Election,
     tmp_path: Path,
@@ -49,10 +51,7 @@ def test_upload_scans_review_the_doubtful_one_and_confirm(
         files.append(str(tmp_path / name))
     base = str(live_server)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", "kiemphieu")
-    page.fill("input[name=password]", "pw-e2e")
-    page.click("button[type=submit]")
+    sign_in(page, base, "kiemphieu")
     page.goto(f"{base}/bau-cu/{election.pk}/")
     with page.expect_navigation():
         page.click("text=Quét phiếu bầu")

@@ -5,9 +5,9 @@ look at; the entry screen is also checked at tablet width (768 px): no horizonta
 targets of at least 44 px, every field named by its label.
 """
 
-import os
 from datetime import date
 
+import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page
 
@@ -15,9 +15,9 @@ from daihoi.access import Role
 from daihoi.db.models import BallotEntry, Candidate, Election, TeamAssignment
 from tests.app.builders import make_congress
 from tests.app.members import member_of_all, typists
-from tests.e2e.test_count_journey import ARTIFACTS, browser  # noqa: F401 - the fixture
+from tests.e2e.chromium import ARTIFACTS, PASSWORD, sign_in
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = pytest.mark.slow
 
 NAMES = [
     "Nguyễn Văn An",
@@ -56,18 +56,14 @@ def an_election(entry_teams: int) -> Election:
 
 
 def sign_in_as(page: Page, base: str, role: Role) -> User:
-    user = User.objects.create_user(f"e2e-{role.value}", password="pw-e2e")
+    user = User.objects.create_user(f"e2e-{role.value}", password=PASSWORD)
     member_of_all(user, role)
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", "pw-e2e")
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    sign_in(page, base, user.username)
     return user
 
 
 def test_an_invalid_ballot_is_asked_about_before_it_is_saved(
-    browser: Browser,  # noqa: F811 - the fixture
+    browser: Browser,
     live_server: object,
     transactional_db: None,
 ) -> None:
@@ -102,7 +98,7 @@ def test_an_invalid_ballot_is_asked_about_before_it_is_saved(
 
 
 def test_the_entry_screen_fits_a_tablet_with_large_tap_targets(
-    browser: Browser,  # noqa: F811 - the fixture
+    browser: Browser,
     live_server: object,
     transactional_db: None,
 ) -> None:
@@ -128,7 +124,7 @@ def test_the_entry_screen_fits_a_tablet_with_large_tap_targets(
 
 
 def test_the_differences_page_shows_the_papers_and_one_key_chooses(
-    browser: Browser,  # noqa: F811 - the fixture
+    browser: Browser,
     live_server: object,
     transactional_db: None,
 ) -> None:
