@@ -15,7 +15,7 @@ from daihoi.errors import ActionError
 from daihoi.interchange.election_writer import canonical_json, election_document, fingerprint
 from daihoi.interchange.result_file import result_document
 from daihoi.labels import WARNINGS, problem_text, words
-from daihoi.queries.entries import settled
+from daihoi.queries.entries import settled, unfinished_entry
 
 
 def open_election(user: User, election_id: int) -> Election:
@@ -66,15 +66,8 @@ def certify_result(user: User, election_id: int) -> Result:
         waiting = election.scans.filter(state=ScannedBallot.State.REVIEW).count()
         if waiting:
             raise ActionError("scans_waiting", count=waiting)
-        for team in range(1, election.entry_teams + 1):
-            entered = election.entries.filter(team=team).count()
-            if entered != election.ballots_collected:
-                raise ActionError(
-                    "entries_incomplete",
-                    entered=entered,
-                    collected=election.ballots_collected,
-                    team=team,
-                )
+        for refusal in unfinished_entry(election):
+            raise refusal
         ballots, open_differences = settled(election)
         if open_differences:
             raise ActionError("differences_open", count=len(open_differences))

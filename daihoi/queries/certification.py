@@ -15,7 +15,7 @@ from daihoi.db.mappers import core_election, ruleset_of
 from daihoi.db.models import Election, ScannedBallot
 from daihoi.errors import ActionError
 from daihoi.labels import PROBLEMS, WARNINGS, words
-from daihoi.queries.entries import settled
+from daihoi.queries.entries import settled, unfinished_entry
 
 
 @dataclass(frozen=True)
@@ -52,17 +52,7 @@ def _blockers(election: Election) -> list[ActionError]:
     waiting = election.scans.filter(state=ScannedBallot.State.REVIEW).count()
     if waiting:
         found.append(ActionError("scans_waiting", count=waiting))
-    for team in range(1, election.entry_teams + 1):
-        entered = election.entries.filter(team=team).count()
-        if entered != election.ballots_collected:
-            found.append(
-                ActionError(
-                    "entries_incomplete",
-                    entered=entered,
-                    collected=election.ballots_collected,
-                    team=team,
-                )
-            )
+    found += unfinished_entry(election)
     return found
 
 

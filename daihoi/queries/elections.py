@@ -15,7 +15,7 @@ from daihoi.db.mappers import core_candidates, ruleset_of
 from daihoi.db.models import Election
 from daihoi.labels import BASE_CATEGORIES, NEXT_ACTIONS, next_step_code, words
 from daihoi.queries.attendance import derived_base, vote_session
-from daihoi.queries.entries import settled
+from daihoi.queries.entries import entered_by_team, settled
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,8 @@ def get_election_view(election: Election) -> ElectionView:
         core, election.congress.starts_on, young_age_under=ruleset.settings.young_age_under
     )
     progress = [
-        TeamProgress(team, election.entries.filter(team=team).count(), election.ballots_collected)
-        for team in range(1, election.entry_teams + 1)
+        TeamProgress(team, entered, election.ballots_collected)
+        for team, entered in entered_by_team(election).items()
     ]
     open_differences = len(settled(election)[1]) if election.entry_teams > 1 else 0
     return ElectionView(election, list(ordered), findings, composition, progress, open_differences)

@@ -1,10 +1,13 @@
 """The ballots as entered: the settled ballot of every sheet, the differences between teams
 (repeated entry), and the row numbers a clerk types."""
 
+from django.db.models import Count
+
 from daihoi.core.election import Ballot
 from daihoi.core.entry import Difference, settled_ballots
 from daihoi.db.mappers import entries_by_team
 from daihoi.db.models import Election
+from daihoi.errors import ActionError
 from daihoi.interchange.election_file import read_ballot
 
 
@@ -23,3 +26,21 @@ def settled(election: Election) -> tuple[dict[int, Ballot], list[Difference]]:
 def ballot_codes(election: Election) -> dict[int, str]:
     """Ballot row number → candidate code, for turning typed numbers into a ballot."""
     return dict(election.candidates.values_list("number", "code"))
+
+
+def entered_by_team(election: Election) -> dict[int, int]:
+    """How many ballots each team has entered (every team, those with none at 0)."""
+    rows = election.entries.order_by().values("team").annotate(n=Count("id"))
+    counts = {row["team"]: row["n"] for row in rows}
+    return {team: counts.get(team, 0) for team in range(1, election.entry_teams + 1)}
+
+
+def unfinished_entry(election: Election) -> list[ActionError]:
+    """Each team that has not entered every ballot collected, as certification refuses it."""
+    return [
+        ActionError(
+            "entries_incomplete", entered=entered, collected=election.ballots_collected, team=team
+        )
+        for team, entered in entered_by_team(election).items()
+        if entered != election.ballots_collected
+    ]

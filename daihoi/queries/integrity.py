@@ -17,7 +17,7 @@ from daihoi.db.models import AuditEvent, Election, Result
 from daihoi.interchange.election_file import ElectionFileError, load_election
 from daihoi.interchange.election_writer import election_document, fingerprint
 from daihoi.interchange.result_file import result_document
-from daihoi.queries.entries import settled
+from daihoi.queries.entries import entered_by_team, settled
 
 
 @dataclass(frozen=True)
@@ -89,15 +89,14 @@ def entry_findings(election: Election) -> list[Mismatch]:
     """The entries and rulings in the database against the ballots of the frozen file: an entry
     edited, added or deleted after certification shows here."""
     findings: list[Mismatch] = []
-    for team in range(1, election.entry_teams + 1):
-        entered = election.entries.filter(team=team).count()
-        if entered != election.ballots_collected:
-            findings.append(
-                Mismatch(
-                    "entries_count",
-                    {"team": team, "entered": entered, "collected": election.ballots_collected},
-                )
-            )
+    findings += [
+        Mismatch(
+            "entries_count",
+            {"team": team, "entered": entered, "collected": election.ballots_collected},
+        )
+        for team, entered in entered_by_team(election).items()
+        if entered != election.ballots_collected
+    ]
     ballots, open_differences = settled(election)
     if open_differences:
         findings.append(Mismatch("differences_reopened", {"count": len(open_differences)}))
