@@ -17,8 +17,9 @@ LIMIT = 500
 LONG_MODULES: dict[str, str] = {}
 #: what a view may not do itself
 WRITES = re.compile(
-    r"\.save\(|\.objects\.create\(|\.objects\.bulk_create\(|\.delete\(\)|\)\.update\(|\.objects\.update\(|"
-    r"\bupdate_or_create\(|\bget_or_create\(|\btransaction\.|\bwrite_transaction\b|\brecord_event\b"
+    r"\.save\(|\.delete\(|\.objects\.(create|bulk_create|bulk_update|update)\(|"
+    r"\)\.(update|bulk_update)\(|\b(update_or_create|get_or_create)\(|"
+    r"\btransaction\.|\bwrite_transaction\b|\brecord_event\b"
 )
 
 

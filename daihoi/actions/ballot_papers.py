@@ -1,7 +1,8 @@
-"""The ballot paper of an election: printed from the approved list, read back by the scanner.
+"""Printing an election's ballot papers: refused until the list is approved, audited each time.
 
-`ballot_spec` is the one place an election becomes a ballot (R7, R8): printing and reading use
-it, so a scan can only match the paper that was printed from the same list, round and mode.
+What the paper shows comes from `queries.ballots.ballot_spec`, the one place an election becomes
+a ballot (R7, R8), which the scanner reads back too: a scan can only match the paper printed from
+the same list, round and mode.
 """
 
 from daihoi.access import Permission, ensure
@@ -11,7 +12,7 @@ from daihoi.db.models import Election
 from daihoi.errors import ActionError
 from daihoi.omr.ballot_pdf import ballot_pdf
 from daihoi.omr.layout import PAPERS
-from daihoi.queries.ballots import _layout, ballot_spec
+from daihoi.queries.ballots import ballot_spec, placed_ballot
 
 MAX_COPIES = 2000
 
@@ -40,7 +41,7 @@ def print_ballots(user: User | None, election_id: int, paper: str, copies: int) 
     election = election_or_error(election_id)
     ensure(user, Permission.PRINT_BALLOTS, election.congress_id)
     _refuse_unless_printable(election)
-    layout = _layout(ballot_spec(election, paper))
+    layout = placed_ballot(ballot_spec(election, paper))
     data = ballot_pdf(layout, copies)
     with write_transaction():
         record_event(

@@ -1,4 +1,5 @@
-"""An election's list put on in ballot order: the one write that numbers the names (R7).
+"""Putting an election's list on in ballot order: the one write that numbers the names (R7).
+(The list checks, surplus and nesting, are `core.candidates`.)
 
 Every way a list comes in (picked from the register, a workbook, the unelected of the round
 before, the demo) ends here, so the congress's `ballot_order` setting (OPEN-12) decides the
@@ -15,7 +16,7 @@ from daihoi.db.models import Candidate, Delegate, Election
 
 
 @dataclass(frozen=True)
-class Listed:
+class NameOnList:
     """One name as it comes onto a list; `code` is kept from the round before (the election
     file's id), a new name is given c01, c02, … by its number."""
 
@@ -28,9 +29,9 @@ class Listed:
     code: str = ""
 
 
-def listed_delegate(delegate: Delegate) -> Listed:
+def listed_delegate(delegate: Delegate) -> NameOnList:
     """A delegate of the register as a name on a list."""
-    return Listed(
+    return NameOnList(
         delegate.full_name,
         delegate.birth_date,
         delegate.gender,
@@ -40,7 +41,7 @@ def listed_delegate(delegate: Delegate) -> Listed:
     )
 
 
-def put_on_list(election: Election, names: Sequence[Listed]) -> None:
+def put_on_list(election: Election, names: Sequence[NameOnList]) -> None:
     """`names` onto the election's list, numbered from 1 in the congress's ballot order (R7).
 
     A step of an action: the caller has checked the grant and holds the write transaction.

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from daihoi.access import Role
 from daihoi.actions.audit import record_event
-from daihoi.actions.candidates import Listed, listed_delegate, put_on_list
+from daihoi.actions.candidates import NameOnList, listed_delegate, put_on_list
 from daihoi.db.models import (
     Absence,
     Attendance,
@@ -296,7 +296,7 @@ def load_reference_congress() -> tuple[Congress, list[tuple[str, str]]]:
     put_on_list(
         committee,
         [
-            Listed(
+            NameOnList(
                 str(c["name"]),
                 date.fromisoformat(str(c["birth_date"])),
                 str(c["gender"]),

@@ -11,6 +11,7 @@ from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.transactions import write_transaction
 from daihoi.db.models import Congress, Election
+from daihoi.errors import ActionError
 
 
 def choose_projector_election(user: User, congress: Congress, election_id: int | None) -> None:
@@ -18,8 +19,12 @@ def choose_projector_election(user: User, congress: Congress, election_id: int |
     with write_transaction():
         ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
         election = (
-            None if election_id is None else Election.objects.get(pk=election_id, congress=congress)
+            None
+            if election_id is None
+            else Election.objects.filter(pk=election_id, congress=congress).first()
         )
+        if election_id is not None and election is None:
+            raise ActionError("unknown_election", "election", election=election_id)
         Congress.objects.filter(pk=congress.pk).update(projector_election=election)
         congress.projector_election = election
         record_event(user, "projector_show", congress, election=election_id)

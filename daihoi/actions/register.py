@@ -16,7 +16,7 @@ from django.db import connection
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.candidates import Listed, put_on_list
+from daihoi.actions.candidates import NameOnList, put_on_list
 from daihoi.actions.transactions import write_transaction
 from daihoi.db.models import Congress, Delegate, Election
 from daihoi.errors import ActionError
@@ -258,7 +258,7 @@ def import_candidates(user: User, election_id: int, token: str) -> int:
         put_on_list(
             election,
             [
-                Listed(
+                NameOnList(
                     r.full_name,
                     r.birth_date,
                     r.gender,

@@ -13,7 +13,7 @@ from django.db import transaction
 from daihoi.access import Permission, ensure
 from daihoi.actions.attendance import refuse_closed
 from daihoi.actions.audit import User, record_event
-from daihoi.actions.candidates import Listed, put_on_list
+from daihoi.actions.candidates import NameOnList, put_on_list
 from daihoi.actions.scan_records import forget_images
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.codes import BaseCategory
@@ -229,7 +229,7 @@ def _next_election(election: Election, nxt: Mapping[str, object]) -> Election:
     put_on_list(
         created,
         [
-            Listed(c.name, c.birth_date, c.gender, c.ethnicity, c.incumbent, c.delegate, c.code)
+            NameOnList(c.name, c.birth_date, c.gender, c.ethnicity, c.incumbent, c.delegate, c.code)
             for c in candidates
         ],
     )

@@ -44,14 +44,14 @@ def ballot_spec(election: Election, paper: str) -> BallotSpec:
 
 
 @lru_cache(maxsize=32)
-def _layout(spec: BallotSpec) -> BallotLayout:
+def placed_ballot(spec: BallotSpec) -> BallotLayout:
     """The placed ballot; a spec holds everything it depends on, so equal specs share it."""
     return ballot_layout(spec)
 
 
 def layouts_of(election: Election) -> dict[str, BallotLayout]:
     """The election's ballot on every paper it may be printed on (the reader accepts each)."""
-    return {paper: _layout(ballot_spec(election, paper)) for paper in PAPERS}
+    return {paper: placed_ballot(ballot_spec(election, paper)) for paper in PAPERS}
 
 
 RESERVE = 0.05  # spare ballots for spoilt ones, taken back before the box (omr.md §2.2)

@@ -1,7 +1,7 @@
 """The entry screen's form: what the clerk typed, read into a ballot, and what that ballot will be.
 
-A bad value (a team "abc", a ballot number "1.5" or 40 digits long) is answered with words, never
-a server error; a ballot that will count as invalid is shown to the clerk before it is saved.
+A ballot that will count as invalid is shown to the clerk before it is saved, classified by the
+core as the count will classify it (core.ballots); the action checks it again when it stores it.
 """
 
 import hashlib
@@ -21,39 +21,7 @@ from daihoi.db.models import Election
 from daihoi.interchange.election_file import ElectionFileError, read_ballot
 from daihoi.labels import INVALID_REASONS
 from daihoi.web.language import english
-
-#: more digits than any team or ballot number could have: refused before int() and the database
-MAX_DIGITS = 6
-
-
-class BadValueError(ValueError):
-    """A query or form value that is not what the field takes; its text is for the person."""
-
-
-def whole_number(text: str | None, low: int, high: int, what: str) -> int:
-    """`text` as a whole number in low..high, or BadValueError naming the field and the range."""
-    value = (text or "").strip()
-    if not value.isdecimal() or not value.isascii() or len(value) > MAX_DIGITS:
-        raise BadValueError(
-            _("“%(value)s” is not a valid %(what)s: type a whole number from %(low)s to %(high)s.")
-            % {"value": value, "what": what, "low": low, "high": high}
-        )
-    number = int(value)
-    if not low <= number <= high:
-        raise BadValueError(
-            _("There is no %(what)s %(value)s: type a whole number from %(low)s to %(high)s.")
-            % {"value": number, "what": what, "low": low, "high": high}
-        )
-    return number
-
-
-#: the largest record number a form or query may name (a longer one is refused in words)
-MAX_ID = 10**MAX_DIGITS - 1
-
-
-def record_id(text: str | None, what: str) -> int:
-    """The number of a record (a session, a delegate) chosen in a form or a query."""
-    return whole_number(text, 1, MAX_ID, what)
+from daihoi.web.values import whole_number
 
 
 def chosen_team(election: Election, text: str | None) -> int:

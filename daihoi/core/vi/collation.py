@@ -86,5 +86,7 @@ def name_sort_key(full_name: str) -> tuple[CollationKey, CollationKey, Collation
 
 
 def sort_names(names: Iterable[str]) -> list[str]:
-    """`names` in ballot order (R7); identical names keep their input order."""
+    """`names` in the Vietnamese order of names (given, family, middle), the alphabetical part of
+    the ballot order (R7); identical names keep their input order. The ballot's own order, with
+    birth dates and the congress's setting, is `core.counting.ballot_order`."""
     return sorted(names, key=name_sort_key)

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404
 
 from daihoi.db.models import Congress
 from daihoi.errors import ActionError
-from daihoi.web.entry_form import BadValueError
 from daihoi.web.language import error_text
+from daihoi.web.values import BadValueError
 
 
 def signed_in(request: HttpRequest) -> User:

@@ -19,7 +19,7 @@ from daihoi.actions.attendance import (
 from daihoi.db.models import Congress, Delegate, Election, Session
 from daihoi.queries.attendance import attendance_board
 from daihoi.queries.attendance_pages import attendance_lists, congress_badges, credentials_document
-from daihoi.web.entry_form import record_id
+from daihoi.web.values import record_id
 from daihoi.web.views._common import attempt, congress_in_session, signed_in
 
 

@@ -10,7 +10,8 @@ from daihoi.actions.entry import resolve_difference
 from daihoi.db.models import Election
 from daihoi.queries.differences import differences_screen
 from daihoi.queries.entries import ballot_codes
-from daihoi.web.entry_form import MAX_DIGITS, typed_reading, whole_number
+from daihoi.web.entry_form import typed_reading
+from daihoi.web.values import MAX_DIGITS, whole_number
 from daihoi.web.views._common import attempt, signed_in
 
 

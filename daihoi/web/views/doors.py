@@ -11,7 +11,7 @@ from daihoi.actions.attendance import check_in, withdraw_absence
 from daihoi.labels import DOOR_ANSWERS, words
 from daihoi.queries.attendance import delegation_of
 from daihoi.queries.attendance_pages import door_search
-from daihoi.web.entry_form import record_id
+from daihoi.web.values import record_id
 from daihoi.web.views._common import attempt, congress_in_session, signed_in
 
 

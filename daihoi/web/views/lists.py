@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from daihoi.access import Permission, require
 from daihoi.actions.list_approval import ListVote, record_list_approval
 from daihoi.db.models import Election
-from daihoi.web.entry_form import BadValueError, whole_number
+from daihoi.web.values import BadValueError, whole_number
 from daihoi.web.views._common import attempt, signed_in
 
 #: more delegates than any congress holds: a bound for the form, not a rule

@@ -13,7 +13,7 @@ from daihoi.db.models import Congress, Election
 from daihoi.labels import words
 from daihoi.labels.audit import ROLE_NAMES
 from daihoi.queries.people import member_rows, people_outside
-from daihoi.web.entry_form import whole_number
+from daihoi.web.values import whole_number
 from daihoi.web.views._common import attempt, signed_in
 
 

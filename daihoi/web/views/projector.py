@@ -1,6 +1,5 @@
 """The hall's screen (read-only link, no account) and the organiser's choice of what it shows."""
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -8,9 +7,10 @@ from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, require
 from daihoi.actions.projector import choose_projector_election
-from daihoi.db.models import Congress, Election
+from daihoi.db.models import Congress
 from daihoi.queries.projector import get_projector_state, projector_election
-from daihoi.web.views._common import signed_in
+from daihoi.web.values import record_id
+from daihoi.web.views._common import attempt, signed_in
 
 
 def projector(request: HttpRequest, token: str) -> HttpResponse:
@@ -57,12 +57,7 @@ def projector_choose(request: HttpRequest, congress_id: int) -> HttpResponse:
     """The organiser chooses the election the screen shows, or the last certified result."""
     c = get_object_or_404(Congress, pk=congress_id)
     chosen = request.POST.get("election", "")
-    try:
-        choose_projector_election(
-            signed_in(request),
-            c,
-            int(chosen) if chosen.isdigit() else None,
-        )
-    except Election.DoesNotExist:
-        messages.error(request, "Không có cuộc bầu cử này / no such election")
+    with attempt(request):
+        election = record_id(chosen, _("election")) if chosen else None
+        choose_projector_election(signed_in(request), c, election)
     return redirect("congress", congress_id)

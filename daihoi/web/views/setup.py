@@ -18,7 +18,7 @@ from daihoi.core.vi.formatting import MAX_CONGRESS_NUMBER
 from daihoi.db.models import Congress
 from daihoi.labels import BODIES, SETTINGS, setting_value_words, words
 from daihoi.queries.people import delegates_by_name
-from daihoi.web.entry_form import MAX_DIGITS, BadValueError, record_id, whole_number
+from daihoi.web.values import MAX_DIGITS, BadValueError, record_id, whole_number
 from daihoi.web.views._common import attempt, signed_in
 
 #: more seats than any body has: a bound for the form, so a typing slip is refused in words

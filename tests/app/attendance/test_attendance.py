@@ -7,7 +7,6 @@ import numpy as np
 import pypdfium2
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
@@ -23,15 +22,7 @@ from daihoi.actions.attendance import (
 from daihoi.actions.steps import record_figures
 from daihoi.db.models import Attendance, AuditEvent, Delegate, Election, Session
 from daihoi.errors import ActionError
-from tests.app.members import member_of_all
-
-
-def client_for(role: Role) -> Client:
-    client = Client()
-    user = User.objects.create_user(f"user-{role}", password="x")
-    member_of_all(user, role)
-    client.force_login(user)
-    return client
+from tests.app.members import client_for
 
 
 @pytest.fixture

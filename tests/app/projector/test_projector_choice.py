@@ -1,5 +1,7 @@
 """The hall's screen keeps the last certified result until the organiser chooses what it shows."""
 
+import html
+
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
@@ -7,16 +9,8 @@ from django.urls import reverse
 from daihoi.access import Role
 from daihoi.actions.certify import open_election
 from daihoi.db.models import AuditEvent, Congress, Election
-from tests.app.members import member_of_all
+from tests.app.members import client_for
 from tests.e2e.reference_result import certified_reference
-
-
-def client_for(role: Role) -> Client:
-    client = Client()
-    user = User.objects.create_user(f"user-{role}", password="x")
-    member_of_all(user, role)
-    client.force_login(user)
-    return client
 
 
 def shown(congress: Congress) -> dict[str, object]:
@@ -64,3 +58,20 @@ def test_an_election_still_in_preparation_shows_nothing(db: None) -> None:
         reverse("projector_choose", args=[congress.pk]), {"election": upper.pk}
     )
     assert shown(congress) == {"state": "idle"}
+
+
+def test_an_election_of_no_such_number_is_refused_in_words(db: None) -> None:
+    congress, committee = certified_reference()
+    organiser = client_for(Role.ORGANISER)
+    choose = reverse("projector_choose", args=[congress.pk])
+    said = {
+        "999999": "Không có cuộc bầu cử số 999999.",
+        "1" * 40: f"“{'1' * 40}” không phải là cuộc bầu cử hợp lệ",
+        "abc": "“abc” không phải là cuộc bầu cử hợp lệ",
+    }
+    for bad, words in said.items():
+        answer = organiser.post(choose, {"election": bad}, follow=True)
+        assert answer.status_code == 200
+        assert words in html.unescape(answer.content.decode())
+    assert shown(congress)["election"] == committee.pk  # unchanged
+    assert not AuditEvent.objects.filter(congress=congress, action="projector_show").exists()
