@@ -312,13 +312,16 @@ def f17() -> Workbook:
     )
 
 
-def _refused(seed: int, name: str, form: str, fault: dict[str, CellValue], why: str) -> Workbook:
+def _refused(
+    seed: int, name: str, form: str, fault: dict[str, CellValue], why: str, *, child: bool = False
+) -> Workbook:
+    """A valid ward list but for one fault in its sixth delegate (`child`: born in 2011)."""
     pp = People(seed, "ward", "Long Biên", ["Long Biên"])
     people = [*pp.many(2, kind="ex_officio"), *pp.many(7, kind="elected")]
     bad = people[5]
     message = why.format(name=bad.full_name, sheet="{sheet}", row="{row}")
     people[5] = replace(bad, written={**fault, "refuse": message})
-    if "young" in name:
+    if child:
         people[5] = replace(
             people[5],
             birth_date=date(2011, 3, 15),
@@ -380,6 +383,7 @@ def f20() -> Workbook:
         {},
         "sheet «{sheet}», row {row}, column «Ngày, tháng, năm sinh»: 15/03/2011 makes {name} 14 "
         "years old, too young for a Party member (at least 18); correct the birth date",
+        child=True,
     )
 
 

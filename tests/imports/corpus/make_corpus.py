@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.imports.corpus import verify
 from tests.imports.corpus.forms_a import FORMS as FORMS_A
 from tests.imports.corpus.forms_b import FORMS as FORMS_B
 from tests.imports.corpus.model import Workbook
@@ -61,7 +62,7 @@ def main() -> int:
         for book in books:
             write(book, HERE, work)
             sys.stdout.write(f"{book.name}.{book.ext}\n")
-    return 0
+    return verify.main()
 
 
 if __name__ == "__main__":
