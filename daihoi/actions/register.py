@@ -1,11 +1,15 @@
 """Importing the delegate register from a workbook: checked in full, then stored all at once.
 
-A workbook with any problem stores nothing; the preview lists every problem with its row and
-column. The upload is kept in the data folder between the preview and the confirmation, so the
-rows stored are exactly those previewed.
+A workbook with any error stores nothing; the preview lists every problem with its sheet, row
+and column, every clash with delegates already stored, the rows set aside and the columns not
+used. Every upload is kept in the data folder under a token with the person's day/month
+choices, so a re-reading with other choices needs no new upload and the rows stored are
+exactly those previewed.
 """
 
+import json
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,23 +22,27 @@ from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
 from daihoi.actions.candidates import NameOnList, put_on_list
 from daihoi.actions.transactions import write_transaction
+from daihoi.core.vi.spelling import match_key
 from daihoi.db.models import Congress, Delegate, Election
 from daihoi.errors import ActionError
 from daihoi.imports.candidates import CandidateRow
 from daihoi.imports.isolated import (
     PARSE_SECONDS,
     ParseFailedError,
-    parse_candidates_against,
-    parse_register_on,
+    read_candidates_against,
+    read_register_on,
     run_isolated,
 )
+from daihoi.imports.reading import Reading
 from daihoi.imports.register import DelegateRow
-from daihoi.imports.workbook import RowProblem
+from daihoi.imports.workbook import Place, RowProblem
 
 MAX_UPLOAD = 5 * 1024 * 1024
 #: rows and problems a preview page shows (the rest are counted): a page of 5.000 rows took
 #: seconds of the server's one process to render, and clerks save through that process
 PREVIEW_LINES = 200
+#: how stored names are spelt: the older tone placement (Hòa, Thủy), as the catalogue writes
+NAME_STYLE = "old"
 
 
 class _Shown:
@@ -59,14 +67,21 @@ class _Shown:
     def more_problems(self) -> int:
         return max(len(self.problems) - PREVIEW_LINES, 0)
 
+    @property
+    def importable(self) -> bool:
+        """No problem is an error (warnings are shown, and do not stop the import)."""
+        return not any(not p.warning for p in self.problems)
+
 
 @dataclass(frozen=True)
 class Preview(_Shown):
-    """What the organiser sees before confirming: the rows, the problems, the upload's token."""
+    """What the organiser sees before confirming: the rows, the problems (those of the file and
+    every clash with the stored register), the upload's token, and the whole reading."""
 
     rows: list[DelegateRow]
     problems: list[RowProblem]
     token: str
+    reading: Reading[DelegateRow]
 
 
 def _uploads() -> Path:
@@ -85,19 +100,46 @@ def _upload(token: str) -> Path:
     return path
 
 
-def _parsed_register(data: bytes, on: date) -> tuple[list[DelegateRow], list[RowProblem]]:
-    """The register's rows and problems, parsed off the server's process (imports.isolated)."""
+def _keep(data: bytes, orders: Mapping[str, str]) -> str:
+    """Keep an upload (clean or not) and the day/month choices read with it; its new token."""
+    token = secrets.token_urlsafe(16)
+    (_uploads() / f"{token}.xlsx").write_bytes(data)
+    _remember(token, orders)
+    return token
+
+
+def _remember(token: str, orders: Mapping[str, str]) -> None:
+    chosen = {k: v for k, v in orders.items() if v in ("dmy", "mdy")}
+    (_uploads() / f"{token}.json").write_text(json.dumps(chosen), encoding="utf-8")
+
+
+def _orders(token: str) -> dict[str, str]:
+    """The day/month choices kept with an upload."""
+    path = _uploads() / f"{token}.json"
+    if not path.exists():
+        return {}
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in kept.items()} if isinstance(kept, dict) else {}
+
+
+def _spend(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.with_suffix(".json").unlink(missing_ok=True)
+
+
+def _read_register(data: bytes, on: date, orders: Mapping[str, str]) -> Reading[DelegateRow]:
+    """The register's reading, parsed off the server's process (imports.isolated)."""
     try:
-        return run_isolated(parse_register_on, data, on)
+        return run_isolated(read_register_on, data, on, dict(orders), NAME_STYLE)
     except ParseFailedError as failed:
         raise _unreadable(failed) from failed
 
 
-def _parsed_candidates(
-    data: bytes, register: list[DelegateRow]
-) -> tuple[list[CandidateRow], list[RowProblem]]:
+def _read_candidates(
+    data: bytes, register: list[DelegateRow], orders: Mapping[str, str]
+) -> Reading[CandidateRow]:
     try:
-        return run_isolated(parse_candidates_against, data, register)
+        return run_isolated(read_candidates_against, data, register, dict(orders), NAME_STYLE)
     except ParseFailedError as failed:
         raise _unreadable(failed) from failed
 
@@ -108,16 +150,46 @@ def _unreadable(failed: ParseFailedError) -> ActionError:
     return ActionError("upload_unreadable", "file")
 
 
-def preview_register(congress: Congress, data: bytes) -> Preview:
-    """Parse an uploaded register; keep it under a fresh token when it has no problem."""
+def _clashes(congress_id: int, reading: Reading[DelegateRow]) -> list[RowProblem]:
+    """Every row that is a delegate already stored (same name by match_key, same birth date)."""
+    stored = {
+        (match_key(name), born)
+        for name, born in Delegate.objects.filter(congress_id=congress_id).values_list(
+            "full_name", "birth_date"
+        )
+    }
+    named = len({r.sheet for r in reading.rows}) > 1
+    return [
+        Place(r.sheet, named).problem(
+            r.row, "Họ và tên", "already_stored", name=r.full_name, born=f"{r.birth_date:%d/%m/%Y}"
+        )
+        for r in reading.rows
+        if (match_key(r.full_name), r.birth_date) in stored
+    ]
+
+
+def _preview(congress: Congress, data: bytes, token: str, orders: Mapping[str, str]) -> Preview:
+    reading = _read_register(data, congress.starts_on, orders)
+    problems = reading.problems + _clashes(congress.pk, reading)
+    return Preview(reading.rows, problems, token, reading)
+
+
+def preview_register(
+    congress: Congress, data: bytes, *, date_orders: Mapping[str, str] | None = None
+) -> Preview:
+    """Read an uploaded register and keep it under a fresh token, clean or not."""
     if len(data) > MAX_UPLOAD:
         raise ActionError("upload_too_large", "file", limit=MAX_UPLOAD // (1024 * 1024))
-    rows, problems = _parsed_register(data, congress.starts_on)
-    token = ""
-    if not problems:
-        token = secrets.token_urlsafe(16)
-        (_uploads() / f"{token}.xlsx").write_bytes(data)
-    return Preview(rows, problems, token)
+    orders = dict(date_orders or {})
+    return _preview(congress, data, _keep(data, orders), orders)
+
+
+def repreview_register(congress: Congress, token: str, date_orders: Mapping[str, str]) -> Preview:
+    """Read the kept upload again with the person's day/month choices, and remember them."""
+    path = _upload(token)
+    orders = _orders(token) | dict(date_orders)
+    _remember(token, orders)
+    return _preview(congress, path.read_bytes(), token, orders)
 
 
 def import_register(user: User, congress_id: int, token: str) -> int:
@@ -126,9 +198,10 @@ def import_register(user: User, congress_id: int, token: str) -> int:
     path = _upload(token)
     # parsed before the transaction: on SQLite it holds the one writer's lock clerks save through
     starts_on = Congress.objects.values_list("starts_on", flat=True).get(pk=congress_id)
-    rows, problems = _parsed_register(path.read_bytes(), starts_on)
-    if problems:
-        raise ActionError("upload_has_problems", "file", count=len(problems))
+    reading = _read_register(path.read_bytes(), starts_on, _orders(token))
+    if reading.errors:
+        raise ActionError("upload_has_problems", "file", count=len(reading.errors))
+    rows = reading.rows
     # built before the transaction too: under it, only the checks and the insert
     delegates = [
         Delegate(
@@ -140,6 +213,8 @@ def import_register(user: User, congress_id: int, token: str) -> int:
             education=r.education,
             political_theory=r.political_theory,
             party_joined_on=r.party_joined_on,
+            party_official_on=r.party_official_on,
+            birth_year_only=r.birth_year_only,
             position=r.position,
             unit=r.unit,
             kind=r.kind,
@@ -156,14 +231,17 @@ def import_register(user: User, congress_id: int, token: str) -> int:
         congress = Congress.objects.select_for_update().get(pk=congress_id)
         if congress.starts_on != starts_on:  # ages were measured on another day
             raise ActionError("upload_expired", "token")
-        existing = set(congress.delegates.values_list("full_name", "birth_date"))
-        clashes = [r for r in rows if (r.full_name, r.birth_date) in existing]
+        existing = {
+            (match_key(name), born)
+            for name, born in congress.delegates.values_list("full_name", "birth_date")
+        }
+        clashes = [r for r in rows if (match_key(r.full_name), r.birth_date) in existing]
         if clashes:
             first = clashes[0]
             raise ActionError("delegate_exists", "file", row=first.row, name=first.full_name)
         _insert_all(sql, params)
         record_event(user, "import_register", congress, rows=len(rows), file=path.name)
-    path.unlink(missing_ok=True)
+    _spend(path)
     return len(rows)
 
 
@@ -218,42 +296,56 @@ def _register_rows(election: Election) -> list[DelegateRow]:
 
 @dataclass(frozen=True)
 class CandidatePreview(_Shown):
-    """The list as read, its problems, and the upload's token when it has none."""
+    """The list as read (each row with its register link), its problems, the upload's token."""
 
     rows: list[CandidateRow]
     problems: list[RowProblem]
     token: str
+    reading: Reading[CandidateRow]
 
 
-def preview_candidates(election: Election, data: bytes) -> CandidatePreview:
-    """Parse an uploaded list against the register; keep it under a token when clean."""
+def preview_candidates(
+    election: Election, data: bytes, *, date_orders: Mapping[str, str] | None = None
+) -> CandidatePreview:
+    """Read an uploaded list against the register; keep it under a token, clean or not."""
     if len(data) > MAX_UPLOAD:
         raise ActionError("upload_too_large", "file", limit=MAX_UPLOAD // (1024 * 1024))
-    rows, problems = _parsed_candidates(data, _register_rows(election))
-    token = ""
-    if not problems:
-        token = secrets.token_urlsafe(16)
-        (_uploads() / f"{token}.xlsx").write_bytes(data)
-    return CandidatePreview(rows, problems, token)
+    orders = dict(date_orders or {})
+    reading = _read_candidates(data, _register_rows(election), orders)
+    return CandidatePreview(reading.rows, reading.problems, _keep(data, orders), reading)
+
+
+def repreview_candidates(
+    election: Election, token: str, date_orders: Mapping[str, str]
+) -> CandidatePreview:
+    """Read the kept list again with the person's day/month choices, and remember them."""
+    path = _upload(token)
+    orders = _orders(token) | dict(date_orders)
+    _remember(token, orders)
+    reading = _read_candidates(path.read_bytes(), _register_rows(election), orders)
+    return CandidatePreview(reading.rows, reading.problems, token, reading)
 
 
 def import_candidates(user: User, election_id: int, token: str) -> int:
     """Replace a list still in set-up with the previewed workbook: all or nothing.
 
-    Names that are delegates of the congress (same name and date of birth) are linked to their
-    register entry. Returns the number of names on the new list.
+    Names that are delegates of the congress (same name by `match_key`, same date of birth)
+    are linked to their register entry. Returns the number of names on the new list.
     """
     election = Election.objects.select_related("congress").get(pk=election_id)
     ensure(user, Permission.MANAGE_CONGRESS, election.congress_id)
     path = _upload(token)
-    rows, problems = _parsed_candidates(path.read_bytes(), _register_rows(election))
-    if problems:
-        raise ActionError("upload_has_problems", "file", count=len(problems))
+    reading = _read_candidates(path.read_bytes(), _register_rows(election), _orders(token))
+    if reading.errors:
+        raise ActionError("upload_has_problems", "file", count=len(reading.errors))
+    rows = reading.rows
     with write_transaction():
         election = Election.objects.select_for_update().get(pk=election_id)
         if election.state != Election.State.SETUP:
             raise ActionError("election_not_in_setup")
-        delegates = {(d.full_name, d.birth_date): d for d in election.congress.delegates.all()}
+        delegates = {
+            (match_key(d.full_name), d.birth_date): d for d in election.congress.delegates.all()
+        }
         election.candidates.all().delete()
         put_on_list(
             election,
@@ -264,7 +356,7 @@ def import_candidates(user: User, election_id: int, token: str) -> int:
                     r.gender,
                     r.ethnicity,
                     r.incumbent,
-                    delegates.get((r.full_name, r.birth_date)),
+                    delegates.get((match_key(r.full_name), r.birth_date)),
                 )
                 for r in rows
             ],
@@ -272,5 +364,5 @@ def import_candidates(user: User, election_id: int, token: str) -> int:
         record_event(
             user, "import_candidates", election.congress, election=election.pk, candidates=len(rows)
         )
-    path.unlink(missing_ok=True)
+    _spend(path)
     return len(rows)

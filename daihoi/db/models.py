@@ -105,6 +105,10 @@ class Delegate(models.Model):
     education = models.CharField(max_length=80, blank=True)
     political_theory = models.CharField(max_length=40, blank=True)
     party_joined_on = models.DateField(null=True, blank=True)
+    #: the day the member became an official member ("Ngày vào Đảng › Chính thức")
+    party_official_on = models.DateField(null=True, blank=True)
+    #: only the birth year was written: birth_date is 1 January, and age cut-offs need the day
+    birth_year_only = models.BooleanField(default=False)
     position = models.CharField(max_length=200, blank=True)
     unit = models.CharField(max_length=200, blank=True)
 

@@ -17,8 +17,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from daihoi.imports.candidates import CandidateRow, parse_candidates
-from daihoi.imports.register import DelegateRow, parse_register
+from daihoi.imports.candidates import CandidateRow, parse_candidates, read_candidates
+from daihoi.imports.reading import Reading
+from daihoi.imports.register import DelegateRow, parse_register, read_register
 from daihoi.imports.workbook import RowProblem
 
 #: a workbook within the row and size limits parses in a few seconds; this is far beyond that
@@ -50,6 +51,20 @@ def parse_candidates_against(
 ) -> tuple[list[CandidateRow], list[RowProblem]]:
     """`parse_candidates` by position, for the child."""
     return parse_candidates(data, register=register)
+
+
+def read_register_on(
+    data: bytes, on: date, date_orders: dict[str, str], name_style: str
+) -> Reading[DelegateRow]:
+    """`read_register` by position, for the child."""
+    return read_register(data, on=on, date_orders=date_orders, name_style=name_style)
+
+
+def read_candidates_against(
+    data: bytes, register: list[DelegateRow], date_orders: dict[str, str], name_style: str
+) -> Reading[CandidateRow]:
+    """`read_candidates` by position, for the child."""
+    return read_candidates(data, register=register, date_orders=date_orders, name_style=name_style)
 
 
 def run_isolated(

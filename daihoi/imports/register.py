@@ -1,8 +1,8 @@
-"""The delegate register from .xlsx: a template, and parsing with a problem per row and column.
+"""The delegate register: its template, and reading it as offices write it.
 
-Nothing here writes: `parse_register` returns the rows and every problem; the application
-stores the rows only when there is none (all-or-nothing). The workbook reader, the header
-finder and the cell checks (`daihoi.imports.workbook`) are shared with the candidate list.
+Nothing here writes: `read_register` returns the rows, every problem, the columns, the rows set
+aside and the date columns in question; the application stores the rows only when no problem
+is an error (all-or-nothing). Finding the lists and their columns is `daihoi.imports.lists`.
 """
 
 from collections.abc import Collection, Mapping
@@ -11,18 +11,21 @@ from datetime import date
 
 from daihoi.core.codes import Origin, Standing
 from daihoi.core.composition import age_on
+from daihoi.core.vi.spelling import spell_name
 from daihoi.core.vi.text import nfc
+from daihoi.imports import meaning
+from daihoi.imports.dates import ADULT_AGE, parse_year
+from daihoi.imports.lists import YEAR_ONLY, find_lists, readers
+from daihoi.imports.reading import Reading
 from daihoi.imports.workbook import (
-    ADULT_AGE,
     GENDER,
     YES_NO,
     Column,
     RowProblem,
     RowReader,
     build_template,
-    locate,
+    file_problem,
     name_key,
-    read_table,
     today_in_vietnam,
 )
 
@@ -90,6 +93,12 @@ REGISTER_COLUMNS = (
         24,
         max_length=80,
     ),
+    Column(
+        "Ngày vào Đảng chính thức",
+        "Ngày được công nhận đảng viên chính thức; có thể để trống.",
+        14,
+        is_date=True,
+    ),
 )
 COLUMNS = tuple(c.header for c in REGISTER_COLUMNS)
 REQUIRED = tuple(c.header for c in REGISTER_COLUMNS if c.required)
@@ -115,6 +124,9 @@ class DelegateRow:
     delegation: str = ""
     seat: str = ""
     position_group: str = ""
+    sheet: str = ""
+    party_official_on: date | None = None
+    birth_year_only: bool = False  # only the year was written: stored as 1 January
 
 
 def register_template() -> bytes:
@@ -134,47 +146,88 @@ def register_template() -> bytes:
     )
 
 
-def _delegate(
-    reader: RowReader, on: date, units: Mapping[str, str] | None, seen: dict[tuple[str, date], int]
-) -> DelegateRow | None:
-    """One register row checked column by column; None when it has an error."""
-    name = reader.name()
-    checked = len(reader.problems)
-    born = reader.birth_date(on)
-    # a party date is compared with a birth date only when that one is believable
-    believable = born if len(reader.problems) == checked else None
-    gender = reader.choice("Giới tính", GENDER, required=True)
-    theory = reader.choice("Lý luận chính trị", THEORY, required=False)
-    joined = reader.day("Ngày vào Đảng", required=False)
-    if joined is not None and believable is not None and age_on(believable, joined) < ADULT_AGE:
+def _born(reader: RowReader) -> tuple[date | None, bool]:
+    """The birth date, and whether only its year was written (in a "Năm sinh" column)."""
+    value = reader.raw(meaning.BORN)
+    if reader.cells.get("\x1fboth"):
+        reader.fail(meaning.BORN, "born_under_both", columns=reader.cells["\x1fboth"])
+        return None, False
+    if reader.cells.get(YEAR_ONLY) and (year := parse_year(value)) is not None:
+        return reader.birth_date(date(year, 1, 1), meaning.BORN), True
+    born = reader.day(meaning.BORN, required=True, birth=True)
+    return reader.birth_date(born, meaning.BORN), False
+
+
+def _party_dates(reader: RowReader, believable: date | None) -> tuple[date | None, date | None]:
+    """The day of joining and of becoming an official member, checked against birth and `on`."""
+    on = reader.on
+    dates = []
+    for field in (meaning.JOINED, meaning.OFFICIAL):
+        day = reader.day(field, required=False)
+        if day is not None and believable is not None and age_on(believable, day) < ADULT_AGE:
+            reader.fail(
+                field,
+                "impossible_party_date",
+                joined=f"{day:%d/%m/%Y}",
+                born=f"{believable:%d/%m/%Y}",
+            )
+        elif day is not None and day > on:
+            reader.fail(
+                field, "party_date_after_congress", joined=f"{day:%d/%m/%Y}", on=f"{on:%d/%m/%Y}"
+            )
+        dates.append(day)
+    joined, official = dates
+    if joined is not None and official is not None and official < joined:
         reader.fail(
-            "Ngày vào Đảng",
-            "impossible_party_date",
+            meaning.OFFICIAL,
+            "official_before_joining",
+            official=f"{official:%d/%m/%Y}",
             joined=f"{joined:%d/%m/%Y}",
-            born=f"{believable:%d/%m/%Y}",
         )
-    elif joined is not None and joined > on:
-        reader.fail(
-            "Ngày vào Đảng",
-            "party_date_after_congress",
-            joined=f"{joined:%d/%m/%Y}",
-            on=f"{on:%d/%m/%Y}",
-        )
+    return joined, official
+
+
+def _unit(reader: RowReader, units: Mapping[str, str] | None) -> str:
     unit = reader.text("Đơn vị")
     if units is not None and unit:
         known = units.get(name_key(unit))
         if known is None:
             reader.fail("Đơn vị", "unknown_unit", unit=unit)
-        else:
-            unit = known
-    kind = reader.choice("Loại đại biểu", KIND, required=True)
-    incumbent = reader.choice("Ủy viên BCH khóa trước", YES_NO, required=False) == "yes"
+            return ""
+        return known
+    return unit
+
+
+def _delegate(
+    reader: RowReader,
+    units: Mapping[str, str] | None,
+    seen: dict[tuple[str, date], tuple[str, int]],
+    name_style: str,
+) -> DelegateRow | None:
+    """One register row checked column by column; None when it has an error."""
+    name = reader.name()
+    checked = len(reader.problems)
+    born, year_only = _born(reader)
+    # a party date is compared with a birth date only when that one is believable (and known)
+    believable = born if len(reader.problems) == checked and not year_only else None
+    gender = reader.choice("Giới tính", GENDER, required=True, shorthand=meaning.GENDER_WORDS)
+    theory = _theory(reader)
+    joined, official = _party_dates(reader, believable)
+    unit = _unit(reader, units)
+    kind = reader.choice("Loại đại biểu", KIND, required=True, shorthand=meaning.KIND_WORDS)
+    incumbent = (
+        reader.choice("Ủy viên BCH khóa trước", YES_NO, required=False, shorthand=meaning.YES_WORDS)
+        == "yes"
+    )
+    standing = reader.choice(
+        "Chính thức/Dự khuyết", STANDING, required=False, shorthand=meaning.STANDING_WORDS
+    )
     reader.duplicate(seen, name, born)
     if reader.has_error or born is None:
         return None
     return DelegateRow(
         row=reader.number,
-        full_name=name,
+        full_name=spell_name(name, name_style),
         birth_date=born,
         gender=gender,
         ethnicity=reader.text("Dân tộc") or "Kinh",
@@ -185,38 +238,65 @@ def _delegate(
         unit=unit,
         kind=kind,
         incumbent=incumbent,
-        standing=reader.choice("Chính thức/Dự khuyết", STANDING, required=False)
-        or Standing.OFFICIAL.value,
+        standing=standing or Standing.OFFICIAL.value,
         delegation=reader.text("Đoàn đại biểu"),
         seat=reader.text("Chỗ ngồi"),
         position_group=reader.text("Nhóm chức vụ"),
+        sheet=reader.place.sheet,
+        party_official_on=official,
+        birth_year_only=year_only,
     )
+
+
+def _theory(reader: RowReader) -> str:
+    """A theory level: one of the four, or its shorthand (CC, TC, SC, "Cử nhân CT")."""
+    value = reader.raw("Lý luận chính trị")
+    if value is None:
+        return ""
+    level = meaning.theory_of(value)
+    if not level:
+        return reader.choice("Lý luận chính trị", THEORY, required=False)
+    return level
+
+
+def read_register(
+    data: bytes,
+    *,
+    on: date | None = None,
+    valid_units: Collection[str] | None = None,
+    date_orders: Mapping[str, str] | None = None,
+    name_style: str = "old",
+) -> Reading[DelegateRow]:
+    """Every delegate row without an error, every problem, in the file's order, with the
+    columns found, the rows set aside and the date columns whose order is in question.
+
+    `on` is the congress's opening day (ages are measured on it); today in Vietnam if None.
+    With `valid_units`, a non-empty Đơn vị must be one of them (compared by NFC and case) and
+    comes out spelt as given there. `date_orders` holds the person's day/month choices by
+    `reading.order_key(sheet, column)`. Never raises for bad input: an unreadable file is one
+    problem at row 0.
+    """
+    found = find_lists(data, required=REQUIRED, chosen=date_orders)
+    problems: list[RowProblem] = list(found.problems)
+    day = on if on is not None else today_in_vietnam()
+    units = {name_key(u): nfc(u) for u in valid_units} if valid_units is not None else None
+    rows: list[DelegateRow] = []
+    seen: dict[tuple[str, date], tuple[str, int]] = {}
+    lengths = {c.header: c.max_length for c in REGISTER_COLUMNS if c.max_length}
+    for reader in readers(found, on=day, lengths=lengths):
+        delegate = _delegate(reader, units, seen, name_style)
+        problems += reader.problems
+        if delegate is not None:
+            rows.append(delegate)
+    if any(r.birth_year_only for r in rows):
+        count = sum(r.birth_year_only for r in rows)
+        problems.append(file_problem("birth_year_only", warning=True, count=count))
+    return Reading(rows, problems, found.columns, found.skipped, found.date_orders)
 
 
 def parse_register(
     data: bytes, *, valid_units: Collection[str] | None = None, on: date | None = None
 ) -> tuple[list[DelegateRow], list[RowProblem]]:
-    """Every delegate row without an error, and every problem, in the file's order.
-
-    `on` is the congress's opening day (ages are measured on it); today in Vietnam if None.
-    With `valid_units`, a non-empty Đơn vị must be one of them (compared by NFC and case) and
-    comes out spelt as given there. Never raises for bad input: an unreadable file is one
-    problem at row 0.
-    """
-    table, unreadable = read_table(data)
-    if unreadable is not None:
-        return [], [unreadable]
-    sheet, problems = locate(table, REGISTER_COLUMNS)
-    if sheet is None or problems:
-        return [], problems
-    day = on if on is not None else today_in_vietnam()
-    units = {name_key(u): nfc(u) for u in valid_units} if valid_units is not None else None
-    rows: list[DelegateRow] = []
-    seen: dict[tuple[str, date], int] = {}
-    for number, values in sheet.rows:
-        reader = RowReader(sheet, number, values)
-        delegate = _delegate(reader, day, units, seen)
-        problems += reader.problems
-        if delegate is not None:
-            rows.append(delegate)
-    return rows, problems
+    """`read_register`'s rows and problems."""
+    reading = read_register(data, on=on, valid_units=valid_units)
+    return reading.rows, reading.problems

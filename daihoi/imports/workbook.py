@@ -1,20 +1,17 @@
-"""Reading a workbook safely, shared by every list an office keeps in .xlsx (the register, the
-candidate lists): size limits checked before parsing, the header found under any title rows,
-cell by cell checks with a problem per row and column, and the template with its drop-downs.
+"""What every list an office keeps shares (the register, the candidate lists): the limits a
+workbook is read within, problems placed at sheet, row and column in the catalogue's words, the
+cell by cell checks of a row, and the template with its drop-downs.
 
 Nothing here writes and nothing knows which list it reads: the columns come from the caller.
 """
 
 import io
-import re
 import unicodedata
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from datetime import date, datetime, timedelta, timezone
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -22,8 +19,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from daihoi.core.codes import Gender
 from daihoi.core.composition import age_on
 from daihoi.core.vi.formatting import format_int
+from daihoi.core.vi.spelling import match_key
 from daihoi.core.vi.text import fold as fold_text
 from daihoi.core.vi.text import nfc
+from daihoi.imports.dates import ADULT_AGE, parse_date
+from daihoi.imports.meaning import value_key
 from daihoi.labels import IMPORT_PROBLEMS, words
 
 #: Vietnam's civil time, for "today" when the caller gives no date (no DST, no tz database).
@@ -36,9 +36,6 @@ TEMPLATE_ROWS = 3000
 
 #: The header is looked for in this many rows from the top (titles often sit above it).
 HEADER_SEARCH_ROWS = 30
-
-
-ADULT_AGE = 18
 
 
 #: Data rows read at most: a congress has at most a few thousand delegates (a row more is refused).
@@ -105,6 +102,7 @@ class RowProblem:
     message_vi: str
     message_en: str
     warning: bool = False
+    sheet: str = ""
 
 
 def fold(text: object) -> str:
@@ -137,7 +135,7 @@ def is_blank(values: Sequence[Cell]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def file_problem(code: str, **values: object) -> RowProblem:
+def file_problem(code: str, *, warning: bool = False, **values: object) -> RowProblem:
     """A problem of the whole file (row 0), in the catalogue's words."""
     return RowProblem(
         0,
@@ -145,7 +143,35 @@ def file_problem(code: str, **values: object) -> RowProblem:
         code,
         words(IMPORT_PROBLEMS, code, values, "vi"),
         words(IMPORT_PROBLEMS, code, values, "en"),
+        warning,
     )
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a list was found, for the start of every message about it."""
+
+    sheet: str = ""
+    named: bool = False  # the workbook holds lists on several sheets: name the sheet
+
+    def problem(
+        self, row: int, column: str, code: str, /, *, warning: bool = False, **values: object
+    ) -> RowProblem:
+        """The problem `code` at `row` (0: the whole sheet) and `column` (a header as written)."""
+        vi, en = (words(IMPORT_PROBLEMS, code, values, lang) for lang in ("vi", "en"))
+        at_vi, at_en = [], []
+        if self.named:
+            at_vi.append(f"Trang «{self.sheet}»")
+            at_en.append(f"Sheet «{self.sheet}»")
+        if row:
+            at_vi.append(f"dòng {row}" if at_vi else f"Dòng {row}")
+            at_en.append(f"row {row}" if at_en else f"Row {row}")
+        if column:
+            at_vi.append(f"cột {column}" if at_vi else f"Cột {column}")
+            at_en.append(f"column {column}" if at_en else f"Column {column}")
+        prefix_vi = ", ".join(at_vi) + ": " if at_vi else ""
+        prefix_en = ", ".join(at_en) + ": " if at_en else ""
+        return RowProblem(row, column, code, prefix_vi + vi, prefix_en + en, warning, self.sheet)
 
 
 def too_large() -> RowProblem:
@@ -162,258 +188,145 @@ def too_many_rows() -> RowProblem:
     return file_problem("too_many_rows", limit=format_int(MAX_ROWS))
 
 
-def _parts_fit(data: bytes) -> bool:
-    """Every part of the zip unpacks to at most MAX_PART_BYTES (a zip bomb is refused unread)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = archive.infolist()
-        return len(parts) <= 1000 and all(p.file_size <= MAX_PART_BYTES for p in parts)
-
-
-def _stream(sheet: object) -> tuple[Table, RowProblem | None]:
-    """The sheet's rows, stopping at the first that shows the sheet is beyond the limits."""
-    table: Table = []
-    filled = 0
-    rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)  # type: ignore[attr-defined]
-    for row in rows:
-        if len(table) >= MAX_SHEET_ROWS:
-            return [], too_large()
-        values = tuple(row)
-        if not is_blank(values):
-            filled += 1
-            if filled > MAX_ROWS + HEADER_SEARCH_ROWS:
-                return [], too_many_rows()
-        table.append(values)
-    return table, None
-
-
-def read_table(data: bytes) -> tuple[Table, RowProblem | None]:
-    """Every row of the first worksheet, or the one problem saying it cannot or will not be read.
-
-    Bounded before parsing: the unpacked size of each part, then the sheet's declared size, then
-    rows as they stream (read-only mode); a formula is read as its text (=…), never its value.
-    """
-    try:
-        if not _parts_fit(data):
-            return [], too_large()
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        try:
-            sheets = workbook.worksheets
-            if not sheets:
-                return [], None
-            sheet = sheets[0]
-            declared_rows = getattr(sheet, "max_row", None) or 0
-            declared_columns = getattr(sheet, "max_column", None) or 0
-            if declared_rows > MAX_SHEET_ROWS or declared_columns > MAX_COLUMNS:
-                return [], too_large()
-            reset = getattr(sheet, "reset_dimensions", None)
-            if callable(reset):
-                reset()  # read-only mode trusts the recorded size, which some writers get wrong
-            return _stream(sheet)
-        finally:
-            workbook.close()
-    except Exception:  # any failure to read is the same answer to the user
-        return [], file_problem("not_xlsx")
-
-
 @dataclass(frozen=True)
-class Sheet:
-    """The rows under the header, with the header's row number and its column positions."""
+class Context:
+    """What every row of one list is read with: where it is, the database's text lengths by
+    field, the day/month order of each date column by label, the day ages are measured on."""
 
-    header_row: int
-    positions: Mapping[str, int]  # Vietnamese header → index in a row
-    rows: list[tuple[int, tuple[Cell, ...]]]  # (spreadsheet row number, values), none blank
-    lengths: Mapping[str, int] = dataclass_field(default_factory=dict)  # header → database length
-
-
-def _positions(row: Sequence[Cell], known: Mapping[str, str]) -> dict[str, int]:
-    """Each known header found in `row` → its index (the first, if it appears twice)."""
-    positions: dict[str, int] = {}
-    for at, value in enumerate(row):
-        header = known.get(fold(value))
-        if header is not None and header not in positions:
-            positions[header] = at
-    return positions
-
-
-def locate(table: Table, columns: Sequence[Column]) -> tuple[Sheet | None, list[RowProblem]]:
-    """Find the header row (tolerating case, spacing, NFD and marks) and check required columns.
-
-    The header is the first row naming at least two of the known columns; columns that are not
-    required may be missing; unknown columns are ignored.
-    """
-    if all(is_blank(row) for row in table):
-        return None, [file_problem("empty_workbook")]
-    known = {fold(c.header): c.header for c in columns}
-    found = next(
-        (
-            (index, positions)
-            for index, row in enumerate(table[:HEADER_SEARCH_ROWS])
-            if len(positions := _positions(row, known)) >= 2
-        ),
-        None,
-    )
-    if found is None:
-        expected = ", ".join(c.header for c in columns)
-        return None, [file_problem("no_header", expected=expected)]
-    index, positions = found
-    header_row = index + 1
-    missing = [
-        RowProblem(
-            header_row,
-            c.header,
-            "missing_column",
-            words(IMPORT_PROBLEMS, "missing_column", {"row": header_row, "column": c.header}, "vi"),
-            words(IMPORT_PROBLEMS, "missing_column", {"row": header_row, "column": c.header}, "en"),
-        )
-        for c in columns
-        if c.required and c.header not in positions
-    ]
-    rows = [
-        (number, values)
-        for number, values in enumerate(table[index + 1 :], start=header_row + 1)
-        if not is_blank(values)
-    ]
-    if len(rows) > MAX_ROWS:
-        return None, [too_many_rows()]
-    lengths = {c.header: c.max_length for c in columns if c.max_length}
-    return Sheet(header_row, positions, rows, lengths), missing
-
-
-_DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
-
-
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
-
-
-def parse_date(value: Cell) -> date | None:
-    """A real Excel date, or text "dd/mm/yyyy", "d/m/yyyy", "yyyy-mm-dd"; None if impossible."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = nfc(value) if isinstance(value, str) else ""  # a bare number is not a date
-    if match := _DMY.fullmatch(text):
-        day, month, year = (int(part) for part in match.groups())
-    elif match := _ISO.fullmatch(text):
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        return None
-    try:
-        parsed = date(year, month, day)
-    except ValueError:
-        return None
-    return parsed if year >= 1900 else None
+    place: Place
+    on: date
+    lengths: Mapping[str, int]
+    orders: Mapping[str, str]
 
 
 class RowReader:
-    """Reads one spreadsheet row cell by cell, recording a problem for each fault."""
+    """Reads one row of a list field by field, recording a problem for each fault.
 
-    def __init__(self, sheet: Sheet, number: int, values: tuple[Cell, ...]) -> None:
-        self.sheet = sheet
+    `cells` holds the row's value of each field; `labels` the column each field was read from,
+    as the file writes it (named in messages).
+    """
+
+    def __init__(
+        self, context: "Context", number: int, cells: Mapping[str, Cell], labels: Mapping[str, str]
+    ) -> None:
+        self.place = context.place
         self.number = number
-        self.values = values
+        self.cells = cells
+        self.labels = labels
+        self.lengths = context.lengths
+        self.orders = context.orders
+        self.on = context.on
         self.problems: list[RowProblem] = []
 
     @property
     def has_error(self) -> bool:
         return any(not p.warning for p in self.problems)
 
-    def fail(self, column: str, code: str, *, warning: bool = False, **values: object) -> None:
-        """Record the problem `code` of the catalogue at this row and `column`."""
+    def label(self, field: str) -> str:
+        return self.labels.get(field, field)
+
+    def fail(self, field: str, code: str, *, warning: bool = False, **values: object) -> None:
+        """Record the problem `code` of the catalogue at this row and the column of `field`."""
         self.problems.append(
-            RowProblem(
-                self.number,
-                column,
-                code,
-                f"Dòng {self.number}, cột {column}: " + words(IMPORT_PROBLEMS, code, values, "vi"),
-                f"Row {self.number}, column {column}: "
-                + words(IMPORT_PROBLEMS, code, values, "en"),
-                warning,
-            )
+            self.place.problem(self.number, self.label(field), code, warning=warning, **values)
         )
 
-    def raw(self, column: str) -> Cell:
-        at = self.sheet.positions.get(column)
-        if at is None or at >= len(self.values):
-            return None
-        value = self.values[at]
+    def raw(self, field: str) -> Cell:
+        value = self.cells.get(field)
         return None if isinstance(value, str) and not value.strip() else value
 
-    def text(self, column: str) -> str:
+    def text(self, field: str) -> str:
         """The cell as text: refused (and "") when it hides characters or outgrows its column."""
-        value = self.raw(column)
+        value = self.raw(field)
         text = "" if value is None else show(value)
         hidden = next((c for c in text if c in HIDDEN or unicodedata.category(c) == "Cc"), None)
         if hidden is not None:
-            self.fail(column, "hidden_character", character=f"U+{ord(hidden):04X}")
+            self.fail(field, "hidden_character", character=f"U+{ord(hidden):04X}")
             return ""
-        limit = self.sheet.lengths.get(column, 0)
+        limit = self.lengths.get(field, 0)
         if limit and len(text) > limit:
-            self.fail(column, "too_long", length=len(text), limit=limit)
+            self.fail(field, "too_long", length=len(text), limit=limit)
             return ""
         return text
 
-    def name(self, column: str = "Họ và tên") -> str:
+    def name(self, field: str = "Họ và tên") -> str:
         """A person's name: present, visible, and not something a spreadsheet would run."""
         checked = len(self.problems)
-        name = self.text(column)
+        name = self.text(field)
         if len(self.problems) > checked:
             return ""
         if name.startswith(FORMULA_START):
-            self.fail(column, "formula_text", value=name)
+            self.fail(field, "formula_text", value=name)
             return ""
         if not name:
-            self.fail(column, "missing_name")
+            self.fail(field, "missing_name")
         return name
 
-    def day(self, column: str, *, required: bool) -> date | None:
-        value = self.raw(column)
+    def day(self, field: str, *, required: bool, birth: bool = False) -> date | None:
+        value = self.raw(field)
         if value is None:
             if required:
-                self.fail(column, "missing_date")
+                self.fail(field, "missing_date")
             return None
-        day = parse_date(value)
+        order = self.orders.get(self.label(field), "dmy")
+        day = parse_date(value, order=order, on=self.on, birth=birth)
         if day is None:
-            self.fail(column, "impossible_date", value=show(value))
+            self.fail(field, "impossible_date", value=show(value))
         return day
 
-    def choice(self, column: str, choices: Sequence[tuple[str, str]], *, required: bool) -> str:
-        """The stored value of the label in the cell; "" when empty or not allowed."""
-        value = self.raw(column)
+    def choice(
+        self,
+        field: str,
+        choices: Sequence[tuple[str, str]],
+        *,
+        required: bool,
+        shorthand: Mapping[str, str] | None = None,
+    ) -> str:
+        """The stored value of the label in the cell; "" when empty or not allowed.
+
+        `shorthand` maps further folded words offices write ("ĐN", "x") to stored values.
+        """
+        value = self.raw(field)
         allowed = ", ".join(label for label, _ in choices)
         if value is None:
             if required:
-                self.fail(column, "missing_value", allowed=allowed)
+                self.fail(field, "missing_value", allowed=allowed)
             return ""
         found = {fold(label): stored for label, stored in choices}.get(fold(value))
+        if found is None and shorthand is not None:
+            found = shorthand.get(value_key(value))
         if found is None:
-            self.fail(column, "unknown_value", value=show(value), allowed=allowed)
+            self.fail(field, "unknown_value", value=show(value), allowed=allowed)
             return ""
         return found
 
-    def birth_date(self, on: date, column: str = "Ngày sinh") -> date | None:
-        born = self.day(column, required=True)
+    def birth_date(self, born: date | None, field: str = "Ngày sinh") -> date | None:
+        """`born` checked against the day of the congress: not in the future, an adult."""
         if born is None:
             return None
+        on = self.on
         if born > on:
-            self.fail(column, "birth_date_in_future", born=f"{born:%d/%m/%Y}", on=f"{on:%d/%m/%Y}")
+            self.fail(field, "birth_date_in_future", born=f"{born:%d/%m/%Y}", on=f"{on:%d/%m/%Y}")
         elif age_on(born, on) < ADULT_AGE:
-            self.fail(column, "too_young", born=f"{born:%d/%m/%Y}", on=f"{on:%d/%m/%Y}")
+            self.fail(field, "too_young", born=f"{born:%d/%m/%Y}", on=f"{on:%d/%m/%Y}")
         return born
 
-    def duplicate(self, seen: dict[tuple[str, date], int], name: str, born: date | None) -> None:
+    def duplicate(
+        self, seen: dict[tuple[str, date], tuple[str, int]], name: str, born: date | None
+    ) -> None:
         """Record the person; flag this row when the same name and birth date came earlier."""
         if not name or born is None:
             return
-        key = (name_key(name), born)
-        first = seen.setdefault(key, self.number)
-        if first != self.number:
+        key = (match_key(name), born)
+        first = seen.setdefault(key, (self.place.sheet, self.number))
+        if first != (self.place.sheet, self.number):
+            where = first[1] if first[0] == self.place.sheet else f"{first[1]} ({first[0]})"
             self.fail(
                 "Họ và tên",
                 "duplicate_person",
                 name=name,
                 born=f"{born:%d/%m/%Y}",
-                first=first,
+                first=where,
                 row=self.number,
             )
 

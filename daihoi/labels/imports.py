@@ -14,12 +14,12 @@ IMPORT_PROBLEMS: Mapping[str, Label] = {
         "The file is not an Excel workbook (.xlsx) or is damaged; save it again as .xlsx.",
     ),
     "empty_workbook": (
-        "Tệp Excel trống: trang tính đầu tiên không có dữ liệu.",
-        "The workbook is empty: its first sheet holds no data.",
+        "Tệp Excel trống: không trang tính nào có dữ liệu.",
+        "The workbook is empty: no sheet holds data.",
     ),
     "no_header": (
-        "Không tìm thấy dòng tiêu đề; trang tính đầu tiên cần các cột: {expected}.",
-        "No header row found; the first sheet needs the columns: {expected}.",
+        "Không tìm thấy dòng tiêu đề ở trang tính nào; danh sách cần các cột: {expected}.",
+        "No header row found on any sheet; the list needs the columns: {expected}.",
     ),
     "missing_column": (
         "Dòng {row}: thiếu cột bắt buộc «{column}»",
@@ -76,6 +76,16 @@ IMPORT_PROBLEMS: Mapping[str, Label] = {
             "same person, correct the birth date"
         ),
     ),
+    "birth_date_differs_from_stored": (
+        (
+            "«{name}» có trong danh sách đại biểu nhưng với ngày sinh {dates}, không phải "
+            "{born}; nếu là cùng một người, hãy sửa ngày sinh"
+        ),
+        (
+            "«{name}» is in the register born {dates}, not {born}; if this is the same person, "
+            "correct the birth date"
+        ),
+    ),
     "too_many_rows": (
         (
             "Tệp có hơn {limit} dòng dữ liệu: một đại hội có nhiều nhất vài nghìn người, "
@@ -116,4 +126,61 @@ IMPORT_PROBLEMS: Mapping[str, Label] = {
         "is {length} characters long, at most {limit}",
     ),
     "only_choices": ("Chỉ nhận: {allowed}", "Only: {allowed}"),
+    "sheet_not_read": (
+        "Trang «{sheet}» không có dòng tiêu đề của danh sách nên không được đọc",
+        "Sheet «{sheet}» has no header row of a list, so it was not read",
+    ),
+    "heading_row": (
+        (
+            "dòng «{text}» được hiểu là tiêu đề mục, không phải một người; nếu là một người, "
+            "hãy ghi đủ các cột"
+        ),
+        "«{text}» is read as a heading, not a person; if it is a person, fill in the other columns",
+    ),
+    "date_order_month_first": (
+        (
+            "các ngày ghi dạng chữ chỉ đọc được theo tháng/ngày/năm (máy đặt kiểu Mỹ?); "
+            "chương trình đọc theo tháng/ngày: hãy kiểm tra và chọn cách đọc"
+        ),
+        (
+            "the dates typed as text only read as month/day/year (a US-locale machine?); they "
+            "are read month first: check them and choose the order"
+        ),
+    ),
+    "date_order_mixed": (
+        (
+            "cột lẫn ô kiểu ngày với ngày ghi dạng chữ (có thể do máy đặt kiểu ngày khác); "
+            "hãy kiểm tra cách đọc ngày/tháng"
+        ),
+        (
+            "the column mixes date cells with dates typed as text (perhaps from a machine set "
+            "to another date order); check how day and month are read"
+        ),
+    ),
+    "born_under_both": (
+        "có ngày sinh ở cả hai cột {columns}; chỉ ghi ở cột Nam hoặc cột Nữ",
+        "has a birth date under both {columns}; write it under Nam or under Nữ only",
+    ),
+    "official_before_joining": (
+        "ngày chính thức {official} trước ngày vào Đảng {joined}",
+        "became an official member on {official}, before joining on {joined}",
+    ),
+    "birth_year_only": (
+        (
+            "{count} người chỉ ghi năm sinh, được lưu là ngày 01/01 của năm đó; các điều kiện "
+            "về tuổi cần ngày sinh đầy đủ"
+        ),
+        (
+            "{count} people have a birth year only, stored as 1 January of that year; age "
+            "cut-offs need the full birth date"
+        ),
+    ),
+    "not_in_register": (
+        "«{name}» không có trong danh sách đại biểu (cùng họ tên và ngày sinh)",
+        "«{name}» is not in the register of delegates (same name and birth date)",
+    ),
+    "already_stored": (
+        "«{name}» sinh {born} đã có trong danh sách đại biểu của đại hội",
+        "«{name}» born {born} is already in the congress's register",
+    ),
 }

@@ -9,7 +9,12 @@ def test_list_rows_are_matched_to_the_register() -> None:
         candidate_list(GOOD_CANDIDATE, ["2", "Lê Văn Ngoài", "01/01/1975", "Nam", "Tày", "Không"]),
         register=REGISTER,
     )
-    assert problems == []
+    assert found(problems) == [(4, "Họ và tên", "not_in_register")]
+    assert problems[0].warning is True
+    assert problems[0].message_vi == (
+        "Dòng 4, cột Họ và tên: «Lê Văn Ngoài» không có trong danh sách đại biểu "
+        "(cùng họ tên và ngày sinh)"
+    )
     assert [(r.full_name, r.register_row, r.incumbent) for r in rows] == [
         ("Nguyễn Thị Hằng", 3, True),
         ("Lê Văn Ngoài", None, False),

@@ -131,11 +131,12 @@ def test_choices_are_read_whatever_the_case_and_stored_canonically() -> None:
         ("30/02/1970", None),
         ("31/4/1980", None),
         ("29/02/1971", None),
-        ("07/06/70", None),
+        ("07/06/70", date(1970, 6, 7)),  # two-digit year: the century of an adult
         ("1970-13-01", None),
         ("19700607", None),
         ("ngày 7", None),
-        (25726, None),
+        (25726, date(1970, 6, 7)),  # an Excel serial in a General cell
+        (1970, None),  # a year alone is no date (only a "Năm sinh" column takes it)
         (1970.5, None),
         (True, None),
     ],
@@ -192,7 +193,7 @@ def test_a_register_of_1600_parses_without_problem() -> None:
         ("Ngày sinh", None, "missing_date"),
         ("Ngày sinh", "30/02/1970", "impossible_date"),
         ("Ngày sinh", "31/4/1980", "impossible_date"),
-        ("Ngày sinh", 25726, "impossible_date"),
+        ("Ngày sinh", 1970, "impossible_date"),
         ("Ngày sinh", "06/05/2021", "birth_date_in_future"),
         ("Ngày sinh", "06/06/2002", "too_young"),
         ("Ngày vào Đảng", "06/06/1988", "impossible_party_date"),
@@ -338,15 +339,24 @@ def test_a_file_that_is_not_xlsx_is_one_problem_never_an_exception(data: bytes) 
     assert "not an Excel workbook" in problems[0].message_en
 
 
-def test_only_the_first_sheet_is_read() -> None:
+def test_every_sheet_holding_a_list_is_read_and_named_in_messages() -> None:
     book = Workbook()
     first = book.active
     assert first is not None
+    first.title = "Đảng bộ A"
     first.append(list(COLUMNS))
     first.append(GOOD)
-    second = book.create_sheet("Khác")
+    second = book.create_sheet("Đảng bộ B")
     second.append(list(COLUMNS))
-    second.append(with_cell("Giới tính", "?"))
+    second.append(with_cell("Họ và tên", "Lê Văn Bình"))
+    second.append(with_cell("Giới tính", "?", with_cell("Họ và tên", "Vũ Thị Lan")))
+    book.create_sheet("Hướng dẫn").append(["Ghi theo mẫu"])
     rows, problems = parse_register(save(book), on=CONGRESS)
-    assert problems == []
-    assert [r.row for r in rows] == [2]
+    assert [(r.sheet, r.row, r.full_name) for r in rows] == [
+        ("Đảng bộ A", 2, "Nguyễn Thị Hằng"),
+        ("Đảng bộ B", 2, "Lê Văn Bình"),
+    ]
+    assert found(problems) == [(3, "Giới tính", "unknown_value")]
+    assert problems[0].sheet == "Đảng bộ B"
+    assert problems[0].message_vi.startswith("Trang «Đảng bộ B», dòng 3, cột Giới tính: ")
+    assert problems[0].message_en.startswith("Sheet «Đảng bộ B», row 3, column Giới tính: ")
