@@ -10,6 +10,7 @@ from datetime import date
 
 from openpyxl.utils import get_column_letter
 
+from daihoi.core.codes import Origin
 from daihoi.core.vi.text import fold, nfc
 from daihoi.imports import meaning
 from daihoi.imports.dates import column_order
@@ -46,6 +47,12 @@ SEXED = {
     meaning.YEAR_FEMALE: "Nữ",
 }
 DATE_FIELDS = (meaning.BORN, meaning.BORN_YEAR, meaning.JOINED, meaning.OFFICIAL, *SEXED)
+#: the delegate type a section row sets, as the column would write it
+SECTION_KINDS = {
+    Origin.EX_OFFICIO.value: "Đương nhiên",
+    Origin.ELECTED.value: "Được bầu",
+    Origin.APPOINTED.value: "Chỉ định",
+}
 #: a sheet of notes, not a list
 NOTES = ("huong dan", "ghi chu", "chu thich")
 #: in the cells: the birth date was a year alone (stored as 1 January)
@@ -224,7 +231,7 @@ def _cells(
                 cells[name] = part
                 labels[name] = labels[meaning.POSITION_UNIT]
     if line.kind and cells.get("Loại đại biểu") in (None, ""):
-        cells["Loại đại biểu"] = line.kind
+        cells["Loại đại biểu"] = SECTION_KINDS[line.kind]
         labels.setdefault("Loại đại biểu", "Loại đại biểu")
     if line.delegation and cells.get("Đoàn đại biểu") in (None, ""):
         cells["Đoàn đại biểu"] = line.delegation
@@ -243,9 +250,9 @@ def _birth(cells: dict[str, Cell], labels: dict[str, str], positions: Mapping[st
         name, value = sexed[0]
         cells[meaning.BORN] = value
         labels[meaning.BORN] = labels[name]
-        if len(sexed) > 1:
+        if len(sexed) > 1:  # an error of its own: the sex is not asked for again
             cells["\x1fboth"] = " / ".join(labels[n] for n, _ in sexed)
-        elif meaning.GENDER not in positions:
+        if meaning.GENDER not in positions:
             cells[meaning.GENDER] = SEXED[name]
             labels[meaning.GENDER] = labels[name]
         if name in (meaning.YEAR_MALE, meaning.YEAR_FEMALE):

@@ -182,7 +182,7 @@ def section_kind(text: str) -> str:
         ("duoc bau", Origin.ELECTED.value),
         ("chi dinh", Origin.APPOINTED.value),
     ):
-        if words in key and ("dai bieu" in key or _ENUMERATOR.match(key) or key == words):
+        if words in key and ("dai bieu" in key or _ENUMERATOR.match(fold(text)) or key == words):
             return kind
     return ""
 
@@ -194,7 +194,7 @@ def is_delegation(text: str) -> bool:
 
 def is_heading(text: str) -> bool:
     """A row that reads as a heading rather than a person: numbered, or all in capitals."""
-    return bool(_ENUMERATOR.match(value_key(text))) or (text.isupper() and len(text.split()) > 4)
+    return bool(_ENUMERATOR.match(fold(text))) or (text.isupper() and len(text.split()) > 4)
 
 
 def ends_list(text: str) -> bool:
