@@ -38,6 +38,11 @@ urlpatterns = [
         name="register_confirm",
     ),
     path(
+        "dai-hoi/<int:congress_id>/dai-bieu/doc-lai/",
+        register.register_reread,
+        name="register_reread",
+    ),
+    path(
         "dai-hoi/mau-danh-sach-dai-bieu.xlsx",
         register.register_template_download,
         name="register_template",
@@ -52,6 +57,11 @@ urlpatterns = [
         "bau-cu/<int:election_id>/danh-sach/luu/",
         register.candidates_confirm,
         name="candidates_confirm",
+    ),
+    path(
+        "bau-cu/<int:election_id>/danh-sach/doc-lai/",
+        register.candidates_reread,
+        name="candidates_reread",
     ),
     path(
         "bau-cu/<int:election_id>/chi-dinh/",
