@@ -176,6 +176,22 @@ def test_hidden_and_struck_rows_are_listed_not_stored(organiser: Client) -> None
     assert list(Delegate.objects.values_list("full_name", flat=True)) == ["Nguyễn Thị Hằng"]
 
 
+@pytest.mark.slow
+def test_a_re_upload_lists_every_clash_with_the_stored_register_at_preview(
+    organiser: Client,
+) -> None:
+    congress = make_congress()
+    first = upload(organiser, congress.pk, workbook(HANG, BINH))
+    organiser.post(reverse("register_confirm", args=[congress.pk]), {"token": token_of(first)})
+    again = upload(organiser, congress.pk, workbook(HANG, BINH, CUONG))
+    problems = again.split('id="problems"', 1)[1].split("</table>", 1)[0]
+    assert "Nguyễn Thị Hằng" in problems
+    assert "Trần Văn Bình" in problems  # every clash, not the first one
+    assert "Lê Văn Cường" not in problems
+    assert reverse("register_confirm", args=[congress.pk]) not in again
+    assert Delegate.objects.count() == 2
+
+
 def reread(client: Client, congress_id: int, page: str, order: str) -> str:
     """The preview's day/month form sent with `order` for its one column."""
     form = page.split('id="date-orders"', 1)[1].split("</form>", 1)[0]
