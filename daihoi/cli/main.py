@@ -83,6 +83,29 @@ def _parser() -> argparse.ArgumentParser:
         "Exit 0 when clean, 1 on any mismatch.",
     )
     verify.add_argument("--data", default=None, help="data folder (default: data)")
+    register = commands.add_parser(
+        "import-register",
+        help="xem trước danh sách đại biểu / read a register workbook as the register page would",
+        description="Read a delegate register (.xlsx or .xls, an office's own form or the "
+        "template) and print the records the register page would store and every problem with "
+        "its sheet, row and column. Stores nothing. Exit 0 when it could be stored, 1 when not.",
+    )
+    register.add_argument("file", metavar="FILE")
+    register.add_argument(
+        "--preview", action="store_true", help="required: read and print, store nothing"
+    )
+    register.add_argument("--json", action="store_true", help="print the reading as JSON")
+    register.add_argument(
+        "--on", default=None, metavar="YYYY-MM-DD", help="the congress's opening day (ages)"
+    )
+    register.add_argument(
+        "--day-month",
+        action="append",
+        default=[],
+        metavar="SHEET:COLUMN=dmy|mdy",
+        help="read a date column's text as day/month (dmy) or month/day (mdy)",
+    )
+    register.add_argument("--lang", choices=("vi", "en"), default="vi")
     rules = commands.add_parser("rules", help="các bộ quy tắc / rule sets and their settings")
     rules.add_argument("ruleset", nargs="?", default=None, help="190-2024 or 244-2014")
     return parser
@@ -122,6 +145,17 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one per s
         from daihoi.cli.verify import run_verify
 
         return run_verify(args.data)
+    if args.command == "import-register":
+        from daihoi.cli.imports import run_import_register
+
+        return run_import_register(
+            args.file,
+            preview=args.preview,
+            as_json=args.json,
+            on=args.on,
+            day_month=list(args.day_month),
+            lang=args.lang,
+        )
     if args.command == "rules":
         from daihoi.cli.rules import run_rules
 

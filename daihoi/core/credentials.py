@@ -80,7 +80,7 @@ class ReportDelegate:
 
     name: str
     unit: str  # delegation or unit (đoàn / đơn vị), used to name the oldest/youngest
-    origin: str  # an Origin
+    origin: str  # an Origin; "" when the register does not say (counted as unknown)
     standing: str  # a Standing
     gender: str | None  # a Gender, None if unknown
     ethnicity: str | None  # "Kinh" is the majority; anything else is an ethnic minority
@@ -256,7 +256,7 @@ def _extremes(
 
 def _check(delegate: ReportDelegate, on: date) -> None:
     problems = []
-    if delegate.origin not in ORIGINS:
+    if delegate.origin and delegate.origin not in ORIGINS:
         problems.append(f"origin {delegate.origin!r}")
     if delegate.standing not in STANDINGS:
         problems.append(f"standing {delegate.standing!r}")
@@ -381,7 +381,7 @@ def credentials_report(delegates: Sequence[ReportDelegate], on: date) -> Credent
         present_alternates=present_alternates,
         absent=absent,
         substitutions=substitutions,
-        origin=_breakdown(ORIGINS, (o.origin for o in officials), summoned),
+        origin=_breakdown((*ORIGINS, UNKNOWN), (o.origin or UNKNOWN for o in officials), summoned),
         with_credentials=n,
         gender=_breakdown((*GENDERS, UNKNOWN), (d.gender or UNKNOWN for d in holders), n),
         ethnicity=_breakdown(

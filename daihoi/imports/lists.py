@@ -53,6 +53,8 @@ SECTION_KINDS = {
     Origin.ELECTED.value: "Được bầu",
     Origin.APPOINTED.value: "Chỉ định",
 }
+#: the standing a section row sets, as the column would write it
+STANDING_LABELS = {"official": "Chính thức", "alternate": "Dự khuyết"}
 #: a sheet of notes, not a list
 NOTES = ("huong dan", "ghi chu", "chu thich")
 #: in the cells: the birth date was a year alone (stored as 1 January)
@@ -233,6 +235,24 @@ def _cells(
     if line.kind and cells.get("Loại đại biểu") in (None, ""):
         cells["Loại đại biểu"] = SECTION_KINDS[line.kind]
         labels.setdefault("Loại đại biểu", "Loại đại biểu")
+    marked = [
+        side
+        for field, side in (
+            (meaning.MARK_OFFICIAL, "official"),
+            (meaning.MARK_ALTERNATE, "alternate"),
+        )
+        if field in positions
+        and meaning.value_key(cells.get(field) or "") in meaning.YES_WORDS
+        and meaning.YES_WORDS[meaning.value_key(cells.get(field) or "")]
+    ]
+    if len(marked) == 1 and cells.get("Chính thức/Dự khuyết") in (None, ""):
+        cells["Chính thức/Dự khuyết"] = STANDING_LABELS[marked[0]]
+        labels["Chính thức/Dự khuyết"] = labels[
+            meaning.MARK_OFFICIAL if marked[0] == "official" else meaning.MARK_ALTERNATE
+        ]
+    if line.standing and cells.get("Chính thức/Dự khuyết") in (None, ""):
+        cells["Chính thức/Dự khuyết"] = STANDING_LABELS[line.standing]
+        labels.setdefault("Chính thức/Dự khuyết", "Chính thức/Dự khuyết")
     if line.delegation and cells.get("Đoàn đại biểu") in (None, ""):
         cells["Đoàn đại biểu"] = line.delegation
         labels.setdefault("Đoàn đại biểu", "Đoàn đại biểu")

@@ -25,6 +25,9 @@ POSITION_UNIT = "Chức vụ, đơn vị công tác"
 JOINED = "Ngày vào Đảng"
 OFFICIAL = "Ngày vào Đảng chính thức"
 IGNORED = "STT"
+#: a mark ("x") under "Đại biểu › Chính thức" or "› Dự khuyết" gives the standing
+MARK_OFFICIAL = "Đại biểu › Chính thức"
+MARK_ALTERNATE = "Đại biểu › Dự khuyết"
 
 _LABELS: dict[str, tuple[str, ...]] = {
     IGNORED: ("stt", "tt", "so tt", "so thu tu"),
@@ -46,6 +49,8 @@ _LABELS: dict[str, tuple[str, ...]] = {
         "ly luan chinh tri",
         "trinh do ly luan chinh tri",
         "llct",
+        "trinh do llct",
+        "trinh do ly luan",
         "ly luan",
         "chinh tri",
     ),
@@ -61,7 +66,18 @@ _LABELS: dict[str, tuple[str, ...]] = {
         "chuc vu don vi",
         "chuc vu co quan don vi cong tac",
     ),
-    "Loại đại biểu": ("loai dai bieu", "loai", "dai bieu"),
+    "Loại đại biểu": (
+        "loai dai bieu",
+        "loai",
+        "dai bieu",
+        "loai db",
+        "db",
+        "dn bau",
+        "dn bau cd",
+        "dn db cd",
+        "duong nhien bau",
+        "duong nhien duoc bau",
+    ),
     "Ủy viên BCH khóa trước": (
         "uy vien bch khoa truoc",
         "uy vien khoa truoc",
@@ -86,24 +102,28 @@ def label_key(label: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", bare).split())
 
 
+def _child_field(parents: list[str], child: str) -> str:
+    """The field of a child label read with its parents ("Ngày sinh › Nữ", "Ngày vào Đảng ›
+    Chính thức", "Đại biểu › Dự khuyết"), else the child's own."""
+    born = next((p for p in reversed(parents) if p in _BIRTH_PARENTS), None)
+    if born is not None and child in ("nam", "nu"):
+        return _BIRTH_PARENTS[born][child == "nu"]
+    if _PARTY_PARENTS & set(parents) and child in ("du bi", "ket nap", "chinh thuc"):
+        return OFFICIAL if child == "chinh thuc" else JOINED
+    if "dai bieu" in parents and child in ("chinh thuc", "du khuyet"):
+        return MARK_OFFICIAL if child == "chinh thuc" else MARK_ALTERNATE
+    return _BY_LABEL.get(child, "")
+
+
 def field_of(label: str) -> str:
     """The field a column's label (parent › child) is read as; "" when none."""
-    parts = [label_key(p) for p in label.split("›")]
-    parts = [p for p in parts if p]
+    parts = [p for p in (label_key(p) for p in label.split("›")) if p]
     if not parts:
         return ""
     whole = " ".join(parts)
     if whole in _BY_LABEL:
         return _BY_LABEL[whole]
-    parent, child = parts[0], parts[-1]
-    if len(parts) > 1:
-        if parent in _BIRTH_PARENTS and child in ("nam", "nu"):
-            return _BIRTH_PARENTS[parent][child == "nu"]
-        if parent in _PARTY_PARENTS and child in ("du bi", "ket nap", "chinh thuc"):
-            return OFFICIAL if child == "chinh thuc" else JOINED
-        if child in _BY_LABEL:
-            return _BY_LABEL[child]
-    return _BY_LABEL.get(parent, "") if len(parts) == 1 else ""
+    return _child_field(parts[:-1], parts[-1]) if len(parts) > 1 else ""
 
 
 # --- values -------------------------------------------------------------------------------------
@@ -133,6 +153,19 @@ THEORY_WORDS = {
     "cu nhan chinh tri": "Cử nhân",
     "cu nhan llct": "Cử nhân",
     "cu nhan ly luan chinh tri": "Cử nhân",
+    "cnct": "Cử nhân",
+    "cn ct": "Cử nhân",
+    "cnllct": "Cử nhân",
+    "cn llct": "Cử nhân",
+    "ccct": "Cao cấp",
+    "cc llct": "Cao cấp",
+    "ccllct": "Cao cấp",
+    "tcct": "Trung cấp",
+    "tc llct": "Trung cấp",
+    "tcllct": "Trung cấp",
+    "scct": "Sơ cấp",
+    "sc llct": "Sơ cấp",
+    "scllct": "Sơ cấp",
 }
 YES_WORDS = {"x": "yes", "co": "yes", "v": "yes", "yes": "yes", "khong": "", "-": ""}
 GENDER_WORDS = {"nam": "male", "nu": "female"}
@@ -221,65 +254,65 @@ def is_column_numbers(values: list[object]) -> bool:
     )
 
 
-#: a unit begins with one of these words (after the first comma of "Chức vụ, đơn vị công tác")
-UNIT_STARTS = (
-    "dang bo",
-    "chi bo",
-    "dang uy",
-    "uy ban",
-    "ubnd",
-    "hdnd",
-    "ubmttq",
-    "mat tran",
-    "so ",
-    "phong ",
-    "ban ",
-    "truong ",
-    "cong ty",
-    "tong cong ty",
-    "xa ",
-    "phuong ",
-    "thi tran",
-    "huyen ",
-    "quan ",
-    "tinh ",
-    "thanh pho",
-    "tp ",
-    "benh vien",
-    "trung tam",
-    "cuc ",
-    "chi cuc",
-    "vien ",
-    "bo ",
-    "hoi ",
-    "lien doan",
-    "cong an",
-    "ban chi huy",
-    "bo chi huy",
-    "ngan hang",
-    "kho bac",
-    "van phong",
-    "toa an",
-    "vien kiem sat",
-    "bao ",
-    "dai ",
-    "khu pho",
-    "thon ",
-    "ap ",
-    "to dan pho",
-    "hop tac xa",
-    "doanh nghiep",
-    "co quan",
-    "doan thanh nien",
-    "hoi dong",
+#: a second post begins with one of these (after the first comma: "Phó Bí thư Huyện ủy, Chủ tịch
+#: UBND huyện" is two posts, kept whole); "trưởng" only with what it heads, since "trường" (a
+#: school) folds alike
+TITLE_STARTS = (
+    "bi thu",
+    "pho bi thu",
+    "chu tich",
+    "pho chu tich",
+    "giam doc",
+    "pho giam doc",
+    "tong giam doc",
+    "chanh ",
+    "pho chanh",
+    "pho truong",
+    "truong ban",
+    "truong phong",
+    "truong khoa",
+    "truong thon",
+    "truong ap",
+    "truong khu",
+    "truong tram",
+    "truong cong an",
+    "uy vien",
+    "thuong truc",
+    "thuong vu",
+    "hieu truong",
+    "hieu pho",
+    "chi huy truong",
+    "chinh uy",
+    "tham phan",
+    "kiem sat vien",
+    "ke toan truong",
+    "can bo",
+    "chuyen vien",
+    "giao vien",
 )
 
 
 def split_position_unit(text: str) -> tuple[str, str]:
-    """ "Bí thư Đảng ủy, Đảng bộ phường X" → position, unit; kept whole in position otherwise."""
+    """ "Giám đốc, Chi nhánh Ngân hàng …" → position, unit (split at the first comma); kept whole
+    in position when what follows the comma is a second post ("…, Chủ tịch UBND huyện")."""
     if "," not in text:
         return text, ""
     position, unit = (part.strip() for part in text.split(",", 1))
-    if position and unit and fold(unit).startswith(UNIT_STARTS):
-        return position, unit
-    return text, ""
+    if not position or not unit:
+        return text, ""
+    if fold(unit).startswith(TITLE_STARTS):
+        return text, ""
+    return position, unit
+
+
+def section_standing(text: str) -> str:
+    """The standing a section row sets ("A. ĐẠI BIỂU CHÍNH THỨC", "B. ĐẠI BIỂU DỰ KHUYẾT"), or
+    ""."""
+    key = value_key(text)
+    if "dai bieu" not in key and not _ENUMERATOR.match(fold(text)):
+        return ""
+    if "du khuyet" in key:
+        return "alternate"
+    if "chinh thuc" in key:
+        return "official"
+    return ""

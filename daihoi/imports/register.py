@@ -73,9 +73,9 @@ REGISTER_COLUMNS = (
     Column("Đơn vị", "Đảng bộ, chi bộ trực thuộc nơi đại biểu sinh hoạt.", 30, max_length=200),
     Column(
         "Loại đại biểu",
-        "Đương nhiên (ủy viên BCH khóa đương nhiệm), Được bầu hoặc Chỉ định.",
+        "Đương nhiên (ủy viên BCH khóa đương nhiệm), Được bầu hoặc Chỉ định; để trống khi "
+        "danh sách không ghi (báo cáo thẩm tra tính vào «chưa rõ»).",
         14,
-        required=True,
         choices=KIND,
     ),
     Column("Ủy viên BCH khóa trước", "Có hoặc Không; để trống là Không.", 12, choices=YES_NO),
@@ -214,7 +214,7 @@ def _delegate(
     theory = _theory(reader)
     joined, official = _party_dates(reader, believable)
     unit = _unit(reader, units)
-    kind = reader.choice("Loại đại biểu", KIND, required=True, shorthand=meaning.KIND_WORDS)
+    kind = reader.choice("Loại đại biểu", KIND, required=False, shorthand=meaning.KIND_WORDS)
     incumbent = (
         reader.choice("Ủy viên BCH khóa trước", YES_NO, required=False, shorthand=meaning.YES_WORDS)
         == "yes"

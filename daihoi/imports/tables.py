@@ -30,6 +30,7 @@ class Line:
     values: tuple[Cell, ...]
     kind: str = ""  # an Origin from a section row, "" when none
     delegation: str = ""
+    standing: str = ""  # "official" | "alternate" from a section row, "" when none
 
 
 @dataclass
@@ -157,7 +158,7 @@ def find_list(grid: Grid) -> ListTable | None:
     start = top + depth
     if start < len(grid.rows) and meaning.is_column_numbers(list(grid.rows[start])):
         start += 1
-    kind, delegation = "", ""
+    kind, delegation, standing = "", "", ""
     for offset, values in enumerate(_fill_down(grid, start)):
         r = start + offset
         if is_blank(values):
@@ -176,6 +177,8 @@ def find_list(grid: Grid) -> ListTable | None:
             if section[0] == "kind":
                 kind, delegation = section[1], ""
                 table.sections = True
+            elif section[0] == "standing":
+                standing = section[1]
             elif section[0] == "delegation":
                 delegation = single
             else:
@@ -185,7 +188,7 @@ def find_list(grid: Grid) -> ListTable | None:
         if why:
             table.skipped.append(SkippedRow(grid.title, r + 1, name, why))
             continue
-        table.lines.append(Line(r + 1, tuple(values), kind, delegation))
+        table.lines.append(Line(r + 1, tuple(values), kind, delegation, standing))
     return table
 
 
@@ -194,9 +197,12 @@ def _has_date(values: list[Cell]) -> bool:
 
 
 def _section(text: str) -> tuple[str, str] | None:
-    """("kind", an Origin), ("delegation", ""), ("heading", "") or None for a person's row."""
+    """("kind", an Origin), ("standing", …), ("delegation", ""), ("heading", "") or None for a
+    person's row."""
     if kind := meaning.section_kind(text):
         return ("kind", kind)
+    if standing := meaning.section_standing(text):
+        return ("standing", standing)
     if meaning.is_delegation(text):
         return ("delegation", "")
     if meaning.is_heading(text):

@@ -213,6 +213,16 @@ def test_attendance_absences_and_substitutions(report: CredentialsReport) -> Non
     ]
 
 
+def test_an_origin_the_register_does_not_give_is_counted_as_unknown() -> None:
+    people = [
+        replace(official(i), origin="") if i in (10, 11) else official(i) for i in range(6, 16)
+    ]
+    report = credentials_report(people, ON)
+    assert report.origin[UNKNOWN] == Share(2, 10)
+    assert report.origin["elected"] == Share(8, 10)
+    assert report.origin.total == 10
+
+
 def test_origin_counts_the_officials(report: CredentialsReport) -> None:
     officials = roster()[:40]
     for origin in ("ex_officio", "elected", "appointed"):

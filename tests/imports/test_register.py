@@ -202,7 +202,6 @@ def test_a_register_of_1600_parses_without_problem() -> None:
         ("Giới tính", "X", "unknown_value"),
         ("Giới tính", None, "missing_value"),
         ("Loại đại biểu", "Dự khuyết", "unknown_value"),
-        ("Loại đại biểu", None, "missing_value"),
         ("Lý luận chính trị", "Thạc sĩ", "unknown_value"),
         ("Ủy viên BCH khóa trước", "Chưa rõ", "unknown_value"),
     ],
@@ -244,12 +243,18 @@ def test_unknown_values_say_what_is_allowed() -> None:
 
 def test_several_faults_in_one_row_are_all_reported_in_column_order() -> None:
     row = with_cell("Giới tính", "?", with_cell("Ngày sinh", "32/01/1970"))
-    _, problems = parse_register(workbook(with_cell("Loại đại biểu", "", row)), on=CONGRESS)
+    _, problems = parse_register(workbook(with_cell("Lý luận chính trị", "X", row)), on=CONGRESS)
     assert found(problems) == [
         (3, "Ngày sinh", "impossible_date"),
         (3, "Giới tính", "unknown_value"),
-        (3, "Loại đại biểu", "missing_value"),
+        (3, "Lý luận chính trị", "unknown_value"),
     ]
+
+
+def test_an_empty_delegate_type_is_stored_as_unknown() -> None:
+    rows, problems = parse_register(workbook(with_cell("Loại đại biểu", None)), on=CONGRESS)
+    assert problems == []
+    assert [r.kind for r in rows] == [""]
 
 
 def test_without_a_congress_date_today_is_used() -> None:

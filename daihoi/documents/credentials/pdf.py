@@ -40,6 +40,7 @@ _ORIGIN_LABELS = {
     "ex_officio": "Đại biểu đương nhiên (ủy viên Ban Chấp hành đương nhiệm)",
     "elected": "Đại biểu do đại hội cấp dưới bầu",
     "appointed": "Đại biểu được chỉ định",
+    UNKNOWN: "Chưa rõ loại đại biểu",
 }
 _AGE_LABELS = {
     "18-30": "Từ 30 tuổi trở xuống",
