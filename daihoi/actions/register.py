@@ -41,8 +41,8 @@ MAX_UPLOAD = 5 * 1024 * 1024
 #: rows and problems a preview page shows (the rest are counted): a page of 5.000 rows took
 #: seconds of the server's one process to render, and clerks save through that process
 PREVIEW_LINES = 200
-#: how stored names are spelt: the older tone placement (Hòa, Thủy), as the catalogue writes
-NAME_STYLE = "old"
+#: where stored names carry the tone of an open oa/oe/uy (core.vi.spelling), the congress's choice
+PLACEMENTS = ("old", "new")
 
 
 class _Shown:
@@ -127,19 +127,21 @@ def _spend(path: Path) -> None:
     path.with_suffix(".json").unlink(missing_ok=True)
 
 
-def _read_register(data: bytes, on: date, orders: Mapping[str, str]) -> Reading[DelegateRow]:
+def _read_register(
+    data: bytes, on: date, orders: Mapping[str, str], placement: str
+) -> Reading[DelegateRow]:
     """The register's reading, parsed off the server's process (imports.isolated)."""
     try:
-        return run_isolated(read_register_on, data, on, dict(orders), NAME_STYLE)
+        return run_isolated(read_register_on, data, on, dict(orders), placement)
     except ParseFailedError as failed:
         raise _unreadable(failed) from failed
 
 
 def _read_candidates(
-    data: bytes, register: list[DelegateRow], orders: Mapping[str, str]
+    data: bytes, register: list[DelegateRow], orders: Mapping[str, str], placement: str
 ) -> Reading[CandidateRow]:
     try:
-        return run_isolated(read_candidates_against, data, register, dict(orders), NAME_STYLE)
+        return run_isolated(read_candidates_against, data, register, dict(orders), placement)
     except ParseFailedError as failed:
         raise _unreadable(failed) from failed
 
@@ -169,7 +171,7 @@ def _clashes(congress_id: int, reading: Reading[DelegateRow]) -> list[RowProblem
 
 
 def _preview(congress: Congress, data: bytes, token: str, orders: Mapping[str, str]) -> Preview:
-    reading = _read_register(data, congress.starts_on, orders)
+    reading = _read_register(data, congress.starts_on, orders, congress.name_tone_placement)
     problems = reading.problems + _clashes(congress.pk, reading)
     return Preview(reading.rows, problems, token, reading)
 
@@ -197,8 +199,10 @@ def import_register(user: User, congress_id: int, token: str) -> int:
     ensure(user, Permission.MANAGE_CONGRESS, congress_id)
     path = _upload(token)
     # parsed before the transaction: on SQLite it holds the one writer's lock clerks save through
-    starts_on = Congress.objects.values_list("starts_on", flat=True).get(pk=congress_id)
-    reading = _read_register(path.read_bytes(), starts_on, _orders(token))
+    starts_on, placement = Congress.objects.values_list("starts_on", "name_tone_placement").get(
+        pk=congress_id
+    )
+    reading = _read_register(path.read_bytes(), starts_on, _orders(token), placement)
     if reading.errors:
         raise ActionError("upload_has_problems", "file", count=len(reading.errors))
     rows = reading.rows
@@ -311,7 +315,9 @@ def preview_candidates(
     if len(data) > MAX_UPLOAD:
         raise ActionError("upload_too_large", "file", limit=MAX_UPLOAD // (1024 * 1024))
     orders = dict(date_orders or {})
-    reading = _read_candidates(data, _register_rows(election), orders)
+    reading = _read_candidates(
+        data, _register_rows(election), orders, election.congress.name_tone_placement
+    )
     return CandidatePreview(reading.rows, reading.problems, _keep(data, orders), reading)
 
 
@@ -322,7 +328,9 @@ def repreview_candidates(
     path = _upload(token)
     orders = _orders(token) | dict(date_orders)
     _remember(token, orders)
-    reading = _read_candidates(path.read_bytes(), _register_rows(election), orders)
+    reading = _read_candidates(
+        path.read_bytes(), _register_rows(election), orders, election.congress.name_tone_placement
+    )
     return CandidatePreview(reading.rows, reading.problems, token, reading)
 
 
@@ -335,7 +343,12 @@ def import_candidates(user: User, election_id: int, token: str) -> int:
     election = Election.objects.select_related("congress").get(pk=election_id)
     ensure(user, Permission.MANAGE_CONGRESS, election.congress_id)
     path = _upload(token)
-    reading = _read_candidates(path.read_bytes(), _register_rows(election), _orders(token))
+    reading = _read_candidates(
+        path.read_bytes(),
+        _register_rows(election),
+        _orders(token),
+        election.congress.name_tone_placement,
+    )
     if reading.errors:
         raise ActionError("upload_has_problems", "file", count=len(reading.errors))
     rows = reading.rows
@@ -366,3 +379,16 @@ def import_candidates(user: User, election_id: int, token: str) -> int:
         )
     _spend(path)
     return len(rows)
+
+
+def set_name_spelling(user: User, congress_id: int, placement: str) -> None:
+    """Where names read from workbooks from now on carry the tone of an open oa/oe/uy: "old"
+    (Hòa, Khỏe, Thủy) or "new" (Hoà, Khoẻ, Thuỷ). Names already stored keep their spelling."""
+    if placement not in PLACEMENTS:
+        raise ActionError("unknown_name_spelling", "placement", value=placement)
+    with write_transaction():
+        congress = Congress.objects.select_for_update().get(pk=congress_id)
+        ensure(user, Permission.MANAGE_CONGRESS, congress.pk)
+        congress.name_tone_placement = placement
+        congress.save(update_fields=["name_tone_placement"])
+        record_event(user, "name_spelling", congress, placement=placement)

@@ -39,9 +39,19 @@ def _plain(value: object) -> object:
     return value
 
 
+#: the fields of a name on a candidate list, and its link to the register
+CANDIDATE_FIELDS = ("full_name", "birth_date", "gender", "ethnicity", "incumbent")
+
+
 def record(row: object) -> dict[str, Any]:
     """One row as the record the page would store (sheet and row kept to find it in the file)."""
-    out = {name: _plain(getattr(row, name, None)) for name in RECORD_FIELDS}
+    if hasattr(row, "register_row"):  # a name on a candidate list
+        out = {name: _plain(getattr(row, name, None)) for name in CANDIDATE_FIELDS}
+        delegate = getattr(row, "delegate", None)
+        out["in_register"] = delegate is not None
+        out["register_row"] = getattr(delegate, "row", None)
+    else:
+        out = {name: _plain(getattr(row, name, None)) for name in RECORD_FIELDS}
     out["sheet"] = getattr(row, "sheet", "")
     out["row"] = getattr(row, "row", 0)
     return out
@@ -77,11 +87,25 @@ def _orders(choices: Sequence[str]) -> dict[str, str]:
     return out
 
 
+#: why a row was set aside, in words (vi, en)
+_WHY = {"hidden": ("dòng bị ẩn", "a hidden row"), "struck": ("bị gạch ngang", "struck through")}
+
+
 def _print_reading(document: dict[str, Any], lang: str) -> None:
     english = lang == "en"
     for item in document["records"]:
         born = item["birth_date"] or "—"
-        print(f"{item['sheet']} {item['row']:>5}  {item['full_name']:<32} {born}  {item['gender']}")
+        linked = ""
+        if "in_register" in item:
+            linked = "  " + (
+                ("in the register" if english else "có trong danh sách đại biểu")
+                if item["in_register"]
+                else ("NOT in the register" if english else "KHÔNG có trong danh sách đại biểu")
+            )
+        print(
+            f"{item['sheet']} {item['row']:>5}  {item['full_name']:<32} {born}  "
+            f"{item['gender']}{linked}"
+        )
     for column in document["columns"]:
         if not column["field"]:
             header, sheet = column["header"], column["sheet"]
@@ -91,9 +115,10 @@ def _print_reading(document: dict[str, Any], lang: str) -> None:
                 else f"Cột «{header}» (trang «{sheet}») không dùng"
             )
     for skipped in document["skipped"]:
+        why = _WHY[skipped["why"]][english]
         print(
             ("Not imported: " if english else "Không nhập: ")
-            + f"{skipped['sheet']}, {skipped['row']}: {skipped['name']} ({skipped['why']})"
+            + f"{skipped['sheet']}, {skipped['row']}: {skipped['name']} ({why})"
         )
     for problem in document["problems"]:
         print(problem["message_en" if english else "message_vi"])
@@ -101,36 +126,47 @@ def _print_reading(document: dict[str, Any], lang: str) -> None:
     errors = sum(1 for p in document["problems"] if not p.get("warning"))
     if english:
         print(
-            f"{stored} delegates would be stored; {errors} errors"
-            if not errors
-            else f"nothing would be stored: {errors} errors"
+            f"{stored} rows would be stored" if not errors else f"nothing stored: {errors} errors"
         )
     else:
-        print(f"Sẽ lưu {stored} đại biểu" if not errors else f"Không lưu gì: {errors} lỗi")
+        print(f"Sẽ lưu {stored} dòng" if not errors else f"Không lưu gì: {errors} lỗi")
 
 
-def run_import_register(  # noqa: PLR0913 - the file and how to read and print it
+def run_import(  # noqa: PLR0913 - the file and how to read and print it
     path: str,
     *,
+    candidates: bool,
+    register: str | None,
     preview: bool,
     as_json: bool,
     on: str | None,
     day_month: Sequence[str],
     lang: str,
 ) -> int:
-    """Read a register workbook as the register page would; exit 0 when it could be stored,
-    1 when it has errors, 2 on a bad command."""
+    """Read a register (or, with `candidates`, a candidate list linked to the `register` file)
+    as the page would; exit 0 when it could be stored, 1 when it has errors, 2 on a bad command."""
+    from daihoi.imports.candidates import read_candidates
     from daihoi.imports.register import read_register
 
     if not preview:
         print(
-            "Chỉ xem trước (--preview); lưu danh sách trên trang Danh sách đại biểu. / "
-            "Preview only (--preview); store the register on the register page."
+            "Chỉ xem trước (--preview); lưu trên trang của đại hội. / "
+            "Preview only (--preview); store on the congress's page."
         )
         return 2
-    data = Path(path).read_bytes()
-    day = date.fromisoformat(on) if on else None
-    reading = read_register(data, on=day, date_orders=_orders(day_month))
+    try:
+        data = Path(path).read_bytes()
+        day = date.fromisoformat(on) if on else None
+        known = Path(register).read_bytes() if register else None
+    except (OSError, ValueError) as error:
+        print(f"{error}")
+        return 2
+    orders = _orders(day_month)
+    if candidates:
+        people = read_register(known, on=day).rows if known is not None else None
+        reading: Any = read_candidates(data, register=people, on=day, date_orders=orders)
+    else:
+        reading = read_register(data, on=day, date_orders=orders)
     document = reading_document(reading)
     if as_json:
         print(json.dumps(document, ensure_ascii=False, indent=1))

@@ -90,22 +90,31 @@ def _parser() -> argparse.ArgumentParser:
         "template) and print the records the register page would store and every problem with "
         "its sheet, row and column. Stores nothing. Exit 0 when it could be stored, 1 when not.",
     )
-    register.add_argument("file", metavar="FILE")
-    register.add_argument(
-        "--preview", action="store_true", help="required: read and print, store nothing"
+    listed = commands.add_parser(
+        "import-candidates",
+        help="xem trước danh sách bầu cử / read a candidate list as the election page would",
+        description="Read a candidate list workbook and print the names the election page "
+        "would put on the list, each linked to the register (--register FILE) or not, and every "
+        "problem. Stores nothing.",
     )
-    register.add_argument("--json", action="store_true", help="print the reading as JSON")
-    register.add_argument(
-        "--on", default=None, metavar="YYYY-MM-DD", help="the congress's opening day (ages)"
-    )
-    register.add_argument(
-        "--day-month",
-        action="append",
-        default=[],
-        metavar="SHEET:COLUMN=dmy|mdy",
-        help="read a date column's text as day/month (dmy) or month/day (mdy)",
-    )
-    register.add_argument("--lang", choices=("vi", "en"), default="vi")
+    listed.add_argument("--register", default=None, metavar="FILE", help="the register workbook")
+    for sub in (register, listed):
+        sub.add_argument("file", metavar="FILE")
+        sub.add_argument(
+            "--preview", action="store_true", help="required: read and print, store nothing"
+        )
+        sub.add_argument("--json", action="store_true", help="print the reading as JSON")
+        sub.add_argument(
+            "--on", default=None, metavar="YYYY-MM-DD", help="the congress's opening day (ages)"
+        )
+        sub.add_argument(
+            "--day-month",
+            action="append",
+            default=[],
+            metavar="SHEET:COLUMN=dmy|mdy",
+            help="read a date column's text as day/month (dmy) or month/day (mdy)",
+        )
+        sub.add_argument("--lang", choices=("vi", "en"), default="vi")
     rules = commands.add_parser("rules", help="các bộ quy tắc / rule sets and their settings")
     rules.add_argument("ruleset", nargs="?", default=None, help="190-2024 or 244-2014")
     return parser
@@ -145,11 +154,13 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one per s
         from daihoi.cli.verify import run_verify
 
         return run_verify(args.data)
-    if args.command == "import-register":
-        from daihoi.cli.imports import run_import_register
+    if args.command in ("import-register", "import-candidates"):
+        from daihoi.cli.imports import run_import
 
-        return run_import_register(
+        return run_import(
             args.file,
+            candidates=args.command == "import-candidates",
+            register=getattr(args, "register", None),
             preview=args.preview,
             as_json=args.json,
             on=args.on,

@@ -59,6 +59,10 @@ class Congress(models.Model):
     ruleset_id = models.CharField(max_length=20, default="190-2024")
     settings_overrides = models.JSONField(default=dict, blank=True)
     elects_secretary_directly = models.BooleanField(default=False)
+    #: where a name read from a workbook carries the tone of oa/oe/uy: "old" Hòa, "new" Hoà
+    name_tone_placement = models.CharField(
+        max_length=3, choices=[("old", "Hòa, Thủy"), ("new", "Hoà, Thuỷ")], default="old"
+    )
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.REHEARSAL)
     #: the unguessable key of the hall's read-only projector link; empty when revoked
     projector_token = models.CharField(max_length=64, blank=True, db_index=True)

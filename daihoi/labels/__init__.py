@@ -8,7 +8,7 @@ and the command line turn them into words here, with one way to pick the languag
 
 from collections.abc import Mapping
 
-from daihoi.labels.audit import AUDIT_EVENTS, audit_sentence
+from daihoi.labels.audit import AUDIT_EVENTS, NAME_SPELLINGS, audit_sentence
 from daihoi.labels.counting import (
     BASE_CATEGORIES,
     BODIES,
@@ -50,6 +50,7 @@ __all__ = [
     "INVALID_REASONS",
     "LIST_FINDINGS",
     "MEETINGS",
+    "NAME_SPELLINGS",
     "NEXT_ACTIONS",
     "PROBLEMS",
     "SCAN_DOUBTS",
@@ -104,6 +105,11 @@ CATALOGUE: tuple[tuple[str, str, Mapping[str, Label]], ...] = (
     ("States of a scanned ballot", "What became of a scanned page.", SCAN_STATES),
     ("Action errors", "An action that raises one of these has changed nothing.", ACTION_ERRORS),
     ("Audit events", "Each write records one; the log reads them as sentences.", AUDIT_EVENTS),
+    (
+        "Name spellings",
+        "Where names read from workbooks carry the tone of an open oa/oe/uy (a congress's choice).",
+        NAME_SPELLINGS,
+    ),
     (
         "Integrity findings",
         "`daihoi verify` exits 1 on any; the result page and the projector refuse such a result.",

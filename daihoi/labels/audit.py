@@ -42,6 +42,10 @@ AUDIT_EVENTS: Mapping[str, Label] = {
         "Tạo đại hội, áp dụng {ruleset}{settings}",
         "Created the congress under {ruleset}{settings}",
     ),
+    "name_spelling": (
+        "Chọn cách bỏ dấu tên khi nhập danh sách: {placement}",
+        "Chose how names read from lists are accented: {placement}",
+    ),
     "import_register": (
         "Nhập danh sách đại biểu từ tệp {file}: {rows} người",
         "Imported the register from {file}: {rows} people",
@@ -164,6 +168,13 @@ _CLEARED: Mapping[str, Label] = {
 }
 
 
+#: where a name's tone sits on an open oa/oe/uy (the congress's choice for imported names)
+NAME_SPELLINGS: Mapping[str, Label] = {
+    "old": ("kiểu cũ (Hòa, Khỏe, Thủy)", "the older placement (Hòa, Khỏe, Thủy)"),
+    "new": ("kiểu mới (Hoà, Khoẻ, Thuỷ)", "the newer placement (Hoà, Khoẻ, Thuỷ)"),
+}
+
+
 def _codes(details: Mapping[str, object], lang: str) -> dict[str, str]:
     """Details that are codes or yes/no, in words."""
     out: dict[str, str] = {}
@@ -179,6 +190,8 @@ def _codes(details: Mapping[str, object], lang: str) -> dict[str, str]:
         out["body"] = words(BODIES, str(details["body"]), lang=lang)
     if "ruleset" in details:
         out["ruleset"] = _RULESETS.get(str(details["ruleset"]), str(details["ruleset"]))
+    if "placement" in details:
+        out["placement"] = words(NAME_SPELLINGS, str(details["placement"]), lang=lang)
     out["reason"] = f" — {details['reason']}" if details.get("reason") else ""
     out["reason_text"] = str(details.get("reason") or "")
     return out

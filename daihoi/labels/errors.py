@@ -137,6 +137,10 @@ ACTION_ERRORS: Mapping[str, Label] = {
         "Cuộc bầu cử đã bắt đầu: không thể ghi nhận chỉ định.",
         "The election has started: an appointment cannot be recorded.",
     ),
+    "unknown_name_spelling": (
+        "Không có cách bỏ dấu «{value}»: chọn kiểu cũ (Hòa, Thủy) hoặc kiểu mới (Hoà, Thuỷ).",
+        "There is no accent placement «{value}»: choose Hòa, Thủy or Hoà, Thuỷ.",
+    ),
     "upload_too_large": (
         "Tệp quá lớn (tối đa {limit} MB).",
         "The file is too large (at most {limit} MB).",

@@ -28,6 +28,11 @@ urlpatterns = [
     path("dai-hoi/<int:congress_id>/", congress.congress, name="congress"),
     path("dai-hoi/<int:congress_id>/dai-bieu/", register.register, name="register"),
     path(
+        "dai-hoi/<int:congress_id>/dai-bieu/cach-bo-dau/",
+        register.register_spelling,
+        name="register_spelling",
+    ),
+    path(
         "dai-hoi/<int:congress_id>/dai-bieu/tai-len/",
         register.register_upload,
         name="register_upload",

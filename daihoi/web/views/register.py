@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.access import Permission, can, require
 from daihoi.actions.register import (
+    PLACEMENTS,
     CandidatePreview,
     Preview,
     import_candidates,
@@ -26,10 +27,12 @@ from daihoi.actions.register import (
     preview_register,
     repreview_candidates,
     repreview_register,
+    set_name_spelling,
 )
 from daihoi.db.models import Congress, Delegate, Election
 from daihoi.imports.reading import order_key
 from daihoi.imports.register import register_template
+from daihoi.labels import NAME_SPELLINGS, words
 from daihoi.queries.import_preview import (
     CANDIDATE_FIELDS,
     REGISTER_FIELDS,
@@ -153,8 +156,18 @@ def register(request: HttpRequest, congress_id: int) -> HttpResponse:
             "officials": sum(d.standing == Delegate.Standing.OFFICIAL for d in delegates),
             "alternates": sum(d.standing == Delegate.Standing.ALTERNATE for d in delegates),
             "can_manage": can(request.user, Permission.MANAGE_CONGRESS, congress.pk),
+            "spellings": [(code, words(NAME_SPELLINGS, code)) for code in PLACEMENTS],
         },
     )
+
+
+@require(Permission.MANAGE_CONGRESS)
+@require_POST
+def register_spelling(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """Where names read from workbooks from now on carry the tone of oa/oe/uy."""
+    with attempt(request):
+        set_name_spelling(signed_in(request), congress_id, request.POST.get("placement", ""))
+    return redirect("register", congress_id)
 
 
 @require(Permission.MANAGE_CONGRESS)
