@@ -1,20 +1,22 @@
 """The office-style registers of tests/imports/corpus read as the register page would: files
 accepted as they came, fields right, and the hand changes still needed (issue 13's figures).
 
-    tools/uv run python bench/import_corpus.py
+    tools/uv run python bench/import_corpus.py [FOLDER]   # default tests/imports/corpus
 """
 
 import json
+import sys
+from pathlib import Path
 
 from tests.imports.test_office_corpus import EXPECTED, differences, errors_of, read
 
 
-def score() -> None:
+def score(expected_files: list[Path]) -> None:
     """The figures of the note: accepted as they came, fields right, what still needs a hand."""
     accepted = right_files = fields = right = 0
-    for path in EXPECTED:
+    for path in expected_files:
         expected = json.loads(path.read_text(encoding="utf-8"))
-        got = read(expected)
+        got = read(expected, path.parent)
         errors = errors_of(got)
         if not expected["accept"]:
             verdict = "refused as expected" if errors else "ACCEPTED, should be refused"
@@ -40,7 +42,7 @@ def score() -> None:
         )
         for line in [*(e["message_vi"] for e in errors[:5]), *wrong[:5]]:
             print(f"    {line}")
-    should = sum(json.loads(p.read_text(encoding="utf-8"))["accept"] for p in EXPECTED)
+    should = sum(json.loads(p.read_text(encoding="utf-8"))["accept"] for p in expected_files)
     print(
         f"accepted as they came: {accepted}/{should}; read entirely right: {right_files}/{should};"
         f" fields right: {right}/{fields}"
@@ -48,4 +50,5 @@ def score() -> None:
 
 
 if __name__ == "__main__":
-    score()
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    score(sorted(folder.glob("*.expected.json")) if folder else EXPECTED)

@@ -110,7 +110,7 @@ def _missing(table: ListTable, positions: Mapping[str, int], required: Sequence[
     ways = {
         meaning.NAME: {meaning.NAME, meaning.GIVEN},
         meaning.BORN: {meaning.BORN, meaning.BORN_YEAR, *SEXED},
-        meaning.GENDER: {meaning.GENDER, *SEXED},
+        meaning.GENDER: {meaning.GENDER, *SEXED, meaning.MARK_MALE, meaning.MARK_FEMALE},
     }
     missing = []
     for name in required:
@@ -235,6 +235,18 @@ def _cells(
     if line.kind and cells.get("Loại đại biểu") in (None, ""):
         cells["Loại đại biểu"] = SECTION_KINDS[line.kind]
         labels.setdefault("Loại đại biểu", "Loại đại biểu")
+    sexes = [
+        label
+        for field, label in ((meaning.MARK_MALE, "Nam"), (meaning.MARK_FEMALE, "Nữ"))
+        if field in positions and meaning.YES_WORDS.get(meaning.value_key(cells.get(field) or ""))
+    ]
+    if cells.get(meaning.GENDER) in (None, "") and any(
+        m in positions for m in (meaning.MARK_MALE, meaning.MARK_FEMALE)
+    ):
+        cells[meaning.GENDER] = sexes[0] if len(sexes) == 1 else None
+        labels[meaning.GENDER] = " / ".join(
+            labels[m] for m in (meaning.MARK_MALE, meaning.MARK_FEMALE) if m in labels
+        )
     marked = [
         side
         for field, side in (

@@ -28,6 +28,9 @@ IGNORED = "STT"
 #: a mark ("x") under "Đại biểu › Chính thức" or "› Dự khuyết" gives the standing
 MARK_OFFICIAL = "Đại biểu › Chính thức"
 MARK_ALTERNATE = "Đại biểu › Dự khuyết"
+#: a mark ("x") under "Giới tính › Nam" or "› Nữ" gives the sex
+MARK_MALE = "Giới tính › Nam"
+MARK_FEMALE = "Giới tính › Nữ"
 
 _LABELS: dict[str, tuple[str, ...]] = {
     IGNORED: ("stt", "tt", "so tt", "so thu tu"),
@@ -44,6 +47,9 @@ _LABELS: dict[str, tuple[str, ...]] = {
         "chuyen mon nghiep vu",
         "trinh do chuyen mon nghiep vu",
         "trinh do dao tao",
+        "hoc ham hoc vi",
+        "hoc vi",
+        "hoc ham",
     ),
     "Lý luận chính trị": (
         "ly luan chinh tri",
@@ -75,6 +81,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
         "dn bau",
         "dn bau cd",
         "dn db cd",
+        "dn db",
         "duong nhien bau",
         "duong nhien duoc bau",
     ),
@@ -110,6 +117,8 @@ def _child_field(parents: list[str], child: str) -> str:
         return _BIRTH_PARENTS[born][child == "nu"]
     if _PARTY_PARENTS & set(parents) and child in ("du bi", "ket nap", "chinh thuc"):
         return OFFICIAL if child == "chinh thuc" else JOINED
+    if set(_LABELS[GENDER]) & set(parents) and child in ("nam", "nu"):
+        return MARK_FEMALE if child == "nu" else MARK_MALE
     if "dai bieu" in parents and child in ("chinh thuc", "du khuyet"):
         return MARK_OFFICIAL if child == "chinh thuc" else MARK_ALTERNATE
     return _BY_LABEL.get(child, "")

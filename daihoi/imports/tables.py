@@ -139,6 +139,32 @@ def _single_text(grid: Grid, r: int, values: list[Cell]) -> str:
     return only if isinstance(value, str) else ""
 
 
+@dataclass
+class _Above:
+    """What the section rows above the current row set: type, delegation, standing; and whether
+    a totals row ended the table."""
+
+    kind: str = ""
+    delegation: str = ""
+    standing: str = ""
+    ended: bool = False
+
+    def read(self, table: ListTable, r: int, single: str, section: tuple[str, str]) -> None:
+        what, value = section
+        if what == "kind":
+            self.kind, self.delegation = value, ""
+            table.sections = True
+        elif what == "standing":
+            self.standing = value
+        elif what == "delegation":
+            self.delegation = single
+        else:
+            table.headings.append((r + 1, single))
+
+    def line(self) -> tuple[str, str, str]:
+        return self.kind, self.delegation, self.standing
+
+
 def find_list(grid: Grid) -> ListTable | None:
     """The list on `grid`, or None when no header row is found."""
     spread = _filled(grid)
@@ -158,38 +184,58 @@ def find_list(grid: Grid) -> ListTable | None:
     start = top + depth
     if start < len(grid.rows) and meaning.is_column_numbers(list(grid.rows[start])):
         start += 1
-    kind, delegation, standing = "", "", ""
+    above = _Above()
+    again = _repeated_headers(grid, top, depth, start)
     for offset, values in enumerate(_fill_down(grid, start)):
         r = start + offset
+        if r in again:  # the header again: a second table (its own sections) follows
+            above.ended, above.kind, above.delegation = False, "", ""
+            continue
         if is_blank(values):
             continue
         name = " ".join(
             _text(values[c]) for c in name_columns if c < len(values) and _text(values[c])
         )
         single = _single_text(grid, r, values)
-        if (single and meaning.ends_list(single)) or (
-            not name and any(meaning.ends_list(_text(v)) for v in values if isinstance(v, str))
-        ):
-            break
+        if above.ended:
+            # between tables: a title such as "DANH SÁCH ĐẠI BIỂU DỰ KHUYẾT" sets the standing
+            # of the next; the signature block and anything else is not a list
+            above.standing = (single and meaning.section_standing(single)) or above.standing
+            continue
+        if _ends(single, name, values):
+            above.ended = True
+            continue
         if single and not _has_date(values) and (section := _section(single)) is not None:
-            if r in grid.hidden:
-                continue
-            if section[0] == "kind":
-                kind, delegation = section[1], ""
-                table.sections = True
-            elif section[0] == "standing":
-                standing = section[1]
-            elif section[0] == "delegation":
-                delegation = single
-            else:
-                table.headings.append((r + 1, single))
+            if r not in grid.hidden:
+                above.read(table, r, single, section)
             continue
         why = _set_aside(grid, r, values, name_columns)
         if why:
             table.skipped.append(SkippedRow(grid.title, r + 1, name, why))
             continue
-        table.lines.append(Line(r + 1, tuple(values), kind, delegation, standing))
+        table.lines.append(Line(r + 1, tuple(values), *above.line()))
     return table
+
+
+def _ends(single: str, name: str, values: list[Cell]) -> bool:
+    """A totals row ("Tổng cộng", "Cộng: 12 đồng chí") or the signature block begins."""
+    if single and meaning.ends_list(single):
+        return True
+    return not name and any(meaning.ends_list(_text(v)) for v in values if isinstance(v, str))
+
+
+def _repeated_headers(grid: Grid, top: int, depth: int, start: int) -> set[int]:
+    """The rows where the header is written again below (a second table on the sheet: the
+    alternates after the officials), with its lower rows and column numbers."""
+    header = [[_text(v) for v in grid.rows[r]] for r in range(top, top + depth)]
+    rows: set[int] = set()
+    for r in range(start, len(grid.rows) - depth + 1):
+        if [[_text(v) for v in grid.rows[r + d]] for d in range(depth)] == header:
+            rows.update(range(r, r + depth))
+            below = r + depth
+            if below < len(grid.rows) and meaning.is_column_numbers(list(grid.rows[below])):
+                rows.add(below)
+    return rows
 
 
 def _has_date(values: list[Cell]) -> bool:
