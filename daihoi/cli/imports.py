@@ -13,34 +13,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from daihoi.imports.reading import CANDIDATE_FIELDS, REGISTER_FIELDS
+
 #: the fields of a delegate as stored, in the order the register page shows them
-RECORD_FIELDS = (
-    "full_name",
-    "birth_date",
-    "birth_year_only",
-    "gender",
-    "kind",
-    "standing",
-    "delegation",
-    "party_joined_on",
-    "party_official_on",
-    "political_theory",
-    "education",
-    "position",
-    "unit",
-    "ethnicity",
-    "incumbent",
-)
+RECORD_FIELDS = (*REGISTER_FIELDS[:2], "birth_year_only", *REGISTER_FIELDS[2:])
 
 
 def _plain(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
     return value
-
-
-#: the fields of a name on a candidate list, and its link to the register
-CANDIDATE_FIELDS = ("full_name", "birth_date", "gender", "ethnicity", "incumbent")
 
 
 def record(row: object) -> dict[str, Any]:

@@ -67,3 +67,25 @@ class Reading(Generic[Row]):
     def errors(self) -> list[RowProblem]:
         """The problems that stop the import (warnings do not)."""
         return [p for p in self.problems if not p.warning]
+
+
+#: the fields a register row stores, in the order of the office's form (the preview's columns,
+#: the command's records)
+REGISTER_FIELDS = (
+    "full_name",
+    "birth_date",
+    "gender",
+    "kind",
+    "standing",
+    "delegation",
+    "party_joined_on",
+    "party_official_on",
+    "political_theory",
+    "education",
+    "position",
+    "unit",
+    "ethnicity",
+    "incumbent",
+)
+#: the candidate list's fields
+CANDIDATE_FIELDS = ("full_name", "birth_date", "gender", "ethnicity", "incumbent")

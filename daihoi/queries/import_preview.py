@@ -17,25 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-#: the register's fields as the preview shows them, in the order of the office's form
-REGISTER_FIELDS = (
-    "full_name",
-    "birth_date",
-    "gender",
-    "kind",
-    "standing",
-    "delegation",
-    "party_joined_on",
-    "party_official_on",
-    "political_theory",
-    "education",
-    "position",
-    "unit",
-    "ethnicity",
-    "incumbent",
-)
-#: the candidate list's fields
-CANDIDATE_FIELDS = ("full_name", "birth_date", "gender", "ethnicity", "incumbent")
+from daihoi.imports.reading import REGISTER_FIELDS
 
 #: fields whose values are counted one by one (codes, or the few words offices use)
 CHOICE_FIELDS = frozenset({"gender", "kind", "standing", "political_theory", "delegation"})

@@ -30,12 +30,10 @@ from daihoi.actions.register import (
     set_name_spelling,
 )
 from daihoi.db.models import Congress, Delegate, Election
-from daihoi.imports.reading import order_key
+from daihoi.imports.reading import CANDIDATE_FIELDS, REGISTER_FIELDS, order_key
 from daihoi.imports.register import register_template
 from daihoi.labels import NAME_SPELLINGS, words
 from daihoi.queries.import_preview import (
-    CANDIDATE_FIELDS,
-    REGISTER_FIELDS,
     FieldSummary,
     preview_report,
 )
