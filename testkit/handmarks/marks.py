@@ -72,18 +72,25 @@ def line(hand: Hand, name: NameBox, span: tuple[float, float], aim: Aim) -> Poin
     rng, mm, nib = hand.rng, hand.mm, hand.nib
     start, end = span
     middle = aim.middle
-    _, y0, _, y1 = name.box
+    x0, y0, x1, y1 = name.box
     height = y1 - y0
     if middle is None:
         middle = (y0 + y1) / 2 + rng.normal(0, 0.12) * height
     half = (end - start) / 2
     room = min(name.above, name.below) * 0.6 + height / 2 - nib
-    limit = math.degrees(math.atan(max(room, 0.0) / max(half, 1.0)))
-    angle = math.radians(float(np.clip(rng.uniform(-1, 1) * aim.slant_deg, -limit, limit)))
-    rise = math.tan(angle) * half
+    slope = math.tan(math.radians(rng.uniform(-1, 1) * aim.slant_deg))
+    slope = float(np.clip(slope, -room / max(half, 1.0), room / max(half, 1.0)))
+    low, high = y0 + 0.2 * height, y1 - 0.15 * height
+    if low <= middle <= high:
+        # a line through the letters crosses them end to end: at the name's first and last
+        # letter it is still within the letters' band (beyond them it may leave it)
+        reach = max(abs(max(start, x0) - (start + end) / 2), abs(min(end, x1) - (start + end) / 2))
+        steepest = min(high - middle, middle - low) / max(reach, 1.0)
+        slope = float(np.clip(slope, -steepest, steepest))
+    rise = slope * half
     p0 = np.array([start, middle - rise])
     p3 = np.array([end, middle + rise])
-    bow = rng.normal(0, 0.5) * mm
+    bow = float(np.clip(rng.normal(0, 0.4), -0.6, 0.6)) * mm
     p1 = p0 + (p3 - p0) / 3 + np.array([0.0, bow])
     p2 = p0 + 2 * (p3 - p0) / 3 + np.array([0.0, bow])
     if aim.sag:
