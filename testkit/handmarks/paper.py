@@ -38,41 +38,51 @@ def print_scale(image: Bytes, scale: float) -> Bytes:
     return scaled
 
 
-def scaled_name(name: NameBox, scale: float, size: tuple[int, int]) -> NameBox:
-    """Where a name landed on a page printed at `scale` (`size` is width, height in pixels)."""
+def scaled_box(box: Box, scale: float, size: tuple[int, int]) -> Box:
+    """Where a box landed on a page printed at `scale` (`size` is width, height in pixels)."""
     cx, cy = size[0] / 2, size[1] / 2
-
-    def x(value: float) -> float:
-        return cx + (value - cx) * scale
-
-    def y(value: float) -> float:
-        return cy + (value - cy) * scale
-
-    x0, y0, x1, y1 = name.box
-    return NameBox(
-        name.number,
-        (x(x0), y(y0), x(x1), y(y1)),
-        x(name.left),
-        x(name.right),
-        name.above * scale,
-        name.below * scale,
+    x0, y0, x1, y1 = box
+    return (
+        cx + (x0 - cx) * scale,
+        cy + (y0 - cy) * scale,
+        cx + (x1 - cx) * scale,
+        cy + (y1 - cy) * scale,
     )
 
 
-def stamp(page: FloatImage, rng: np.random.Generator, mm: float, names: list[NameBox]) -> Box:
+def scaled_name(name: NameBox, scale: float, size: tuple[int, int]) -> NameBox:
+    """Where a name landed on a page printed at `scale` (`size` is width, height in pixels)."""
+    box = scaled_box(name.box, scale, size)
+    left, _, right, _ = scaled_box((name.left, 0.0, name.right, 0.0), scale, size)
+    return NameBox(name.number, box, left, right, name.above * scale, name.below * scale)
+
+
+def stamp(
+    page: FloatImage, rng: np.random.Generator, mm: float, names: list[NameBox], clear: list[Box]
+) -> Box:
     """The board's red seal over the heading: a double ring with text round it and a star.
 
-    It stays above the first name, and one time in five it runs over the top or left edge."""
+    It stays above the first name and off the blocks in `clear` (the registration marks and the
+    page's code: a seal over those is a page no reader could place), and one time in five it
+    runs over the top or the left edge of the page."""
     height, width = page.shape[:2]
     radius = rng.uniform(15.0, 19.0) * mm
     first = min((n.box[1] for n in names), default=height * 0.3)
-    if rng.random() < 0.2:
-        cx = rng.uniform(0.25, 0.75) * width if rng.random() < 0.5 else rng.uniform(2, 12) * mm
-        cy = rng.uniform(-0.3, 0.3) * radius + 8 * mm
-    else:
-        cx = rng.uniform(0.12, 0.45) * width
-        cy = rng.uniform(radius + 8 * mm, max(radius + 8 * mm, first - radius - 3 * mm))
-    cy = min(cy, first - radius - 2 * mm)
+    cx, cy = 0.3 * width, first - radius - 2 * mm
+    for _ in range(40):
+        if rng.random() < 0.2:
+            if rng.random() < 0.5:
+                x, y = rng.uniform(0.25, 0.75) * width, rng.uniform(-0.3, 0.3) * radius + 8 * mm
+            else:
+                x, y = rng.uniform(2, 12) * mm, rng.uniform(30 * mm, max(30 * mm, first))
+        else:
+            x = rng.uniform(0.12, 0.45) * width
+            y = rng.uniform(radius + 8 * mm, max(radius + 8 * mm, first - radius - 3 * mm))
+        y = min(y, first - radius - 2 * mm)
+        seal = (x - radius - mm, y - radius - mm, x + radius + mm, y + radius + mm)
+        if not any(meets(seal, box) for box in clear):
+            cx, cy = x, y
+            break
     size = int(2 * radius + 8)
     alpha = np.zeros((size, size), np.float32)
     centre = (size // 2, size // 2)
@@ -86,6 +96,11 @@ def stamp(page: FloatImage, rng: np.random.Generator, mm: float, names: list[Nam
     alpha = cv2.GaussianBlur(alpha, (0, 0), 0.6).astype(np.float32)
     paste(page, alpha, int(cx) - size // 2, int(cy) - size // 2, RED)
     return (cx - radius, cy - radius, cx + radius, cy + radius)
+
+
+def meets(one: Box, other: Box) -> bool:
+    """Whether two boxes overlap."""
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
 
 
 def ring_text(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
@@ -51,11 +52,16 @@ class NameBox:
 
 @dataclass(frozen=True)
 class PrintedPage:
-    """One rendered side of the ballot and the names printed on it (pixels at `dpi`)."""
+    """One rendered side of the ballot and the names printed on it (pixels at `dpi`).
+
+    `corners` are the solid printed blocks near the page's corners (registration marks, the
+    page's code), seen in the picture: the board's seal is not put on them.
+    """
 
     image: np.ndarray[Any, np.dtype[np.uint8]]
     names: tuple[NameBox, ...]
     dpi: int
+    corners: tuple[Box, ...] = ()
 
     def mm(self, millimetres: float) -> float:
         """Millimetres in this page's pixels."""
@@ -117,7 +123,7 @@ def render_pdf(data: bytes, spec: BallotSpec, dpi: int) -> tuple[PrintedPage, ..
             image = np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
             text_page = page.get_textpage()
             names = find_names(text_page, spec.candidates, dpi, page.get_size())
-            pages.append(PrintedPage(image=image, names=names, dpi=dpi))
+            pages.append(PrintedPage(image, names, dpi, corner_blocks(image, dpi)))
     finally:
         document.close()
     return tuple(pages)
@@ -193,3 +199,21 @@ def union(boxes: list[Box]) -> Box:
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+def corner_blocks(image: np.ndarray[Any, np.dtype[np.uint8]], dpi: int) -> tuple[Box, ...]:
+    """The printed blocks of at least 2 mm each way within 45 mm of a corner, one box a corner."""
+    mm = dpi / MM_PER_INCH
+    dark = (image.min(axis=2) < 100).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    height, width = dark.shape
+    reach = 45 * mm
+    found: dict[tuple[bool, bool], list[Box]] = {}
+    for label in range(1, count):
+        x, y, w, h = (int(v) for v in stats[label, :4])
+        if w < 2 * mm or h < 2 * mm or w > reach or h > reach:
+            continue
+        right, bottom = x + w > width - reach, y + h > height - reach
+        if (x < reach or right) and (y < reach or bottom):
+            found.setdefault((right, bottom), []).append((x, y, x + w, y + h))
+    return tuple(union(boxes) for boxes in found.values())

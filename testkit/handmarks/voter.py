@@ -99,7 +99,8 @@ def mark_ballot(ballot: PrintedBallot, rng: np.random.Generator, options: Option
                 draw_stroke(page, path, pen, rng, mm)
         stamped = options.extras and index == 0 and rng.random() < 0.97
         if stamped:
-            paper.stamp(page, rng, mm, names)
+            clear = [paper.scaled_box(box, scale, (width, height)) for box in printed.corners]
+            paper.stamp(page, rng, mm, names, clear)
         if options.extras:
             handle(page, rng, mm, pen)
         out = paper.scan(page, rng, mm) if options.scan else to_bytes(page)

@@ -148,3 +148,20 @@ def test_the_scan_turns_the_page_and_keeps_its_size() -> None:
     assert scanned.shape == printed.image.shape
     assert scanned.dtype == np.uint8
     assert not np.array_equal(scanned, printed.image)
+
+
+def test_the_seal_stays_off_the_corner_blocks_and_the_names() -> None:
+    printed = large().pages[0]
+    mm = printed.mm(1.0)
+    assert len(printed.corners) == 4
+    first_name = min(name.box[1] for name in printed.names)
+    for seed in range(12):
+        page = printed.image.astype(np.float32) / 255.0
+        paper.stamp(
+            page, np.random.default_rng(seed), mm, list(printed.names), list(printed.corners)
+        )
+        drawn = ink(printed.image, (page * 255).astype(np.uint8))
+        assert drawn.any()
+        for x0, y0, x1, y1 in printed.corners:
+            assert not drawn[round(y0) : round(y1), round(x0) : round(x1)].any(), seed
+        assert not drawn[round(first_name) :].any(), seed
