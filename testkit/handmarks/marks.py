@@ -94,8 +94,7 @@ def line(hand: Hand, name: NameBox, span: tuple[float, float], aim: Aim) -> Poin
     p1 = p0 + (p3 - p0) / 3 + np.array([0.0, bow])
     p2 = p0 + 2 * (p3 - p0) / 3 + np.array([0.0, bow])
     if aim.sag:
-        baseline = y1 - 0.2 * height
-        drop = baseline + rng.uniform(-0.1, 0.25) * mm - middle
+        drop = name.baseline + rng.uniform(0.0, 0.5) * mm - middle
         p1 = p1 + np.array([0.0, drop * 4 / 3])
         p2 = p2 + np.array([0.0, drop * 4 / 3])
     samples = max(16, int(abs(end - start) / 2))

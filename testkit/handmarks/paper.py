@@ -54,7 +54,8 @@ def scaled_name(name: NameBox, scale: float, size: tuple[int, int]) -> NameBox:
     """Where a name landed on a page printed at `scale` (`size` is width, height in pixels)."""
     box = scaled_box(name.box, scale, size)
     left, _, right, _ = scaled_box((name.left, 0.0, name.right, 0.0), scale, size)
-    return NameBox(name.number, box, left, right, name.above * scale, name.below * scale)
+    _, baseline, _, _ = scaled_box((0.0, name.baseline, 0.0, 0.0), scale, size)
+    return NameBox(name.number, box, left, right, name.above * scale, name.below * scale, baseline)
 
 
 def stamp(

@@ -8,7 +8,7 @@ reader about where a name should be. Only the public printing is called: `Ballot
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -39,7 +39,8 @@ class NameBox:
     """One printed name: its number, its ink box, and how far a pen may wander around it.
 
     `left`/`right` are where the line's other text (the number, the next column) begins;
-    `above`/`below` the free height to the nearest other name in the same column.
+    `above`/`below` the free height to the nearest other name in the same column; `baseline`
+    where most letters stand (the box's bottom also holds descenders and dots below).
     """
 
     number: int
@@ -48,6 +49,7 @@ class NameBox:
     right: float
     above: float
     below: float
+    baseline: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,7 @@ def find_names(
         )
 
     found: list[tuple[int, Box, range]] = []
+    baselines: dict[int, float] = {}
     for number, name in candidates:
         pattern = rf"(?m)^{number} ({re.escape(name)})(?=\r?\n|\r|$)"
         match = re.search(pattern, text)
@@ -156,6 +159,7 @@ def find_names(
         span = range(match.start(1), match.end(1))
         boxes = [char_box(i) for i in span if not text[i].isspace()]
         found.append((number, union(boxes), span))
+        baselines[number] = float(np.median([b[3] for b in boxes]))
     others = [
         char_box(i)
         for i in range(count)
@@ -163,7 +167,10 @@ def find_names(
     ]
     width = width_pt * factor
     return tuple(
-        name_box(number, box, others, [b for n, b, _ in found if n != number], (width, dpi))
+        replace(
+            name_box(number, box, others, [b for n, b, _ in found if n != number], (width, dpi)),
+            baseline=baselines[number],
+        )
         for number, box, _ in found
     )
 
