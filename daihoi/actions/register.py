@@ -152,14 +152,15 @@ def _unreadable(failed: ParseFailedError) -> ActionError:
     return ActionError("upload_unreadable", "file")
 
 
+def _stored_people(congress_id: int) -> set[tuple[str, date | None]]:
+    """The delegates already stored, as a row would match them: name by match_key, birth date."""
+    rows = Delegate.objects.filter(congress_id=congress_id).values_list("full_name", "birth_date")
+    return {(match_key(name), born) for name, born in rows}
+
+
 def _clashes(congress_id: int, reading: Reading[DelegateRow]) -> list[RowProblem]:
     """Every row that is a delegate already stored (same name by match_key, same birth date)."""
-    stored = {
-        (match_key(name), born)
-        for name, born in Delegate.objects.filter(congress_id=congress_id).values_list(
-            "full_name", "birth_date"
-        )
-    }
+    stored = _stored_people(congress_id)
     named = len({r.sheet for r in reading.rows}) > 1
     return [
         Place(r.sheet, named).problem(
@@ -235,10 +236,7 @@ def import_register(user: User, congress_id: int, token: str) -> int:
         congress = Congress.objects.select_for_update().get(pk=congress_id)
         if congress.starts_on != starts_on:  # ages were measured on another day
             raise ActionError("upload_expired", "token")
-        existing = {
-            (match_key(name), born)
-            for name, born in congress.delegates.values_list("full_name", "birth_date")
-        }
+        existing = _stored_people(congress.pk)
         clashes = [r for r in rows if (match_key(r.full_name), r.birth_date) in existing]
         if clashes:
             first = clashes[0]
