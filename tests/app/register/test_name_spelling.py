@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from daihoi.db.models import AuditEvent, Congress
 from tests.app.builders import make_congress
-from tests.app.register.test_preview_page import HANG, organiser, upload, workbook
+from tests.app.register.test_preview_page import HANG, organiser, workbook
+from tests.app.register.uploads import upload
 
 __all__ = ["organiser"]  # the fixture, used by name
 

@@ -20,6 +20,7 @@ from daihoi.imports.candidates import COLUMNS as CANDIDATE_COLUMNS
 from daihoi.imports.register import COLUMNS
 from daihoi.queries.import_preview import preview_report, summarise
 from tests.app.builders import make_congress, make_election
+from tests.app.register.uploads import upload
 
 #: STT, name, born, sex, ethnicity, education, theory, joined, position, unit, kind,
 #: incumbent, standing, delegation
@@ -56,14 +57,6 @@ def organiser(db: None) -> Client:
     client.force_login(User.objects.create_superuser("organiser", password="x"))
     client.cookies["django_language"] = "en"
     return client
-
-
-def upload(client: Client, congress_id: int, data: bytes) -> str:
-    file = io.BytesIO(data)
-    file.name = "danh-sach.xlsx"
-    response = client.post(reverse("register_upload", args=[congress_id]), {"file": file})
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def rows_table(page: str) -> str:

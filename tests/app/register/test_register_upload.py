@@ -12,6 +12,7 @@ from daihoi.db.models import Delegate
 from daihoi.imports.register import COLUMNS
 from daihoi.imports.workbook import MAX_ROWS
 from tests.app.builders import make_congress
+from tests.app.register.uploads import upload
 
 pytestmark = pytest.mark.slow
 
@@ -35,14 +36,6 @@ def organiser(db: None) -> Client:
     client = Client(raise_request_exception=False)
     client.force_login(User.objects.create_superuser("organiser", password="x"))
     return client
-
-
-def upload(client: Client, congress_id: int, data: bytes) -> str:
-    file = io.BytesIO(data)
-    file.name = "danh-sach.xlsx"
-    response = client.post(reverse("register_upload", args=[congress_id]), {"file": file})
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_a_good_register_is_previewed_then_stored(organiser: Client) -> None:
