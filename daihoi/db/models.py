@@ -457,3 +457,22 @@ class TeamAssignment(models.Model):
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["election", "user"], name="team_assignment_unique")
         ]
+
+
+class CountTable(models.Model):
+    """A count table (tổ kiểm phiếu) of an election: the sheets it counts and its entry teams.
+
+    `sheets` are ranges [[first, last], …] (daihoi.core.tables); `teams` the election's team
+    numbers that type them. An election with no table is one table of every sheet and team.
+    """
+
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="count_tables")
+    number = models.PositiveSmallIntegerField()
+    sheets = models.JSONField(default=list)
+    teams = models.JSONField(default=list)
+
+    class Meta:
+        ordering: ClassVar = ["number"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["election", "number"], name="count_table_unique")
+        ]
