@@ -273,9 +273,16 @@ class ScannedBallot(models.Model):
     reading = models.JSONField()
     #: the board's ruling: {"rows": {number: mark}, "ruling": …, "corrected": [numbers]}
     decision = models.JSONField(default=dict, blank=True)
+    #: two members confirm each decision (omr.md §5.4): one proposes it, another confirms it
+    #: (decided_by); the proposal waits in review, in `decision`, until then
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    decided_at = models.DateTimeField(null=True, blank=True)
     entry = models.OneToOneField(
         BallotEntry, null=True, blank=True, on_delete=models.RESTRICT, related_name="scan"
     )
@@ -476,3 +483,8 @@ class CountTable(models.Model):
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["election", "number"], name="count_table_unique")
         ]
+
+
+# The hand check of scanned ballots has its own module (this one is at the length limit),
+# registered with the app by this import.
+from daihoi.db import spot_checks  # noqa: E402, F401
