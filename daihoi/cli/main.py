@@ -73,7 +73,22 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of them")
     scan.add_argument("--team", type=int, default=1, help="entry team (default 1)")
     scan.add_argument("--user", default=None, help="account recorded as scanning")
-    for sub in (ballots, scan):
+    check = commands.add_parser(
+        "scan-check",
+        help="thử máy quét trên phiếu đánh dấu tay / check the scanner on hand-marked ballots",
+        description="Read a folder of scans of hand-marked ballots as `daihoi scan` would, "
+        "compare with a sheet saying what each voter meant (TRUTH.csv: file, struck rows, "
+        "doubtful rows; or file, page, row, truth) and print wrong decisions, doubtful marks not "
+        "reviewed, clean ballots sent to review and pages rejected. Stores nothing. Exit 0 when "
+        "nothing is wrong, 1 when a decision is wrong or a doubtful mark was not reviewed.",
+    )
+    check.add_argument("folder", metavar="DIR", help="the folder of scans")
+    check.add_argument("truth", metavar="TRUTH.csv", help="what each voter meant")
+    check.add_argument("--election", type=int, default=None, metavar="ELECTION_ID")
+    check.add_argument(
+        "--specs", default=None, metavar="elections.json", help="ballot specs instead of --data"
+    )
+    for sub in (ballots, scan, check):
         sub.add_argument("--data", default=None, help="data folder (default: data)")
     verify = commands.add_parser(
         "verify",
@@ -150,6 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one per s
         from daihoi.cli.papers import run_scan
 
         return run_scan(args.election, list(args.paths), args.team, args.user, args.data)
+    if args.command == "scan-check":
+        from daihoi.cli.scan_check import run_scan_check
+
+        return run_scan_check(args.folder, args.truth, args.election, args.specs, args.data)
     if args.command == "verify":
         from daihoi.cli.verify import run_verify
 
