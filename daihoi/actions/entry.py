@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from daihoi.access import Permission, ensure
 from daihoi.actions.audit import User, record_event
+from daihoi.actions.tables import refuse_unless_at_table
 from daihoi.actions.teams import refuse_unless_on_team
 from daihoi.actions.transactions import write_transaction
 from daihoi.core.election import Candidate
@@ -131,6 +132,7 @@ def record_entry(  # noqa: PLR0913 - who, where, which paper, what it shows, and
             "sheet_out_of_range", "sheet", sheet=sheet, collected=election.ballots_collected
         )
     refuse_unless_on_team(user, election, team)
+    refuse_unless_at_table(election, team, sheet)
     check_content(election, content, candidates)
     if ScannedBallot.objects.filter(
         election_id=election_id, team=team, sheet=sheet, state=ScannedBallot.State.REVIEW

@@ -38,6 +38,7 @@ from daihoi.omr.reading import Doubt, Mark, PageReading, PageRejected, Reading, 
 from daihoi.omr.reading_json import reading_to_json
 from daihoi.queries.ballots import layouts_of
 from daihoi.queries.scans import ROW_MARKS
+from daihoi.queries.teams import defined_tables, team_table
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 DUPLICATE = "duplicate"
@@ -171,13 +172,38 @@ def _inked_back(page: _Page) -> bool:
 
 
 def _free_sheets(election: Election, team: int) -> list[int]:
+    """The team's free sheet numbers, in order, within its count table (a scanned stack is a
+    table's stack too; with no table defined, 1..ballots collected)."""
     used = set(election.entries.filter(team=team).values_list("sheet", flat=True))
     used |= {
         sheet
         for sheet in election.scans.filter(team=team).values_list("sheet", flat=True)
         if sheet is not None
     }
-    return [s for s in range(1, election.ballots_collected + 1) if s not in used]
+    table = team_table(election, team)
+    return [s for s in (table.sheet_numbers() if table else ()) if s not in used]
+
+
+def _no_room(election: Election, team: int, ballots: int, free: int) -> ActionError:
+    """The refusal of a stack larger than the sheets the team has left (in its table)."""
+    table = team_table(election, team) if defined_tables(election) else None
+    if table is None:
+        if not ballots:
+            return ActionError(
+                "no_free_sheet", "team", team=team, collected=election.ballots_collected
+            )
+        return ActionError(
+            "scan_exceeds_collected",
+            "files",
+            ballots=ballots,
+            free=free,
+            team=team,
+            collected=election.ballots_collected,
+        )
+    where = {"team": team, "table": table.number, "range": table.text}
+    if not ballots:
+        return ActionError("no_free_sheet_table", "team", **where)
+    return ActionError("scan_exceeds_table", "files", ballots=ballots, free=free, **where)
 
 
 def _refuse(election: Election, team: int) -> None:
@@ -203,8 +229,10 @@ def scan_files(
     refuse_unless_on_team(user, election, team)
     if not files:
         raise ActionError("scan_no_files", "files")
+    if defined_tables(election) and team_table(election, team) is None:
+        raise ActionError("team_in_no_table", "team", team=team)
     if not _free_sheets(election, team):
-        raise ActionError("no_free_sheet", "team", team=team, collected=election.ballots_collected)
+        raise _no_room(election, team, 0, 0)
     batch = _Batch(election, team)
     try:
         pages = _read_all(batch, files, progress)
@@ -267,14 +295,7 @@ def _store(user: User, batch: _Batch, pages: list[_Page], ballots: list[_Ballot]
         ballots = [b for b in ballots if not b.front.reason]
         free = _free_sheets(election, team)
         if len(ballots) > len(free):
-            raise ActionError(
-                "scan_exceeds_collected",
-                "files",
-                ballots=len(ballots),
-                free=len(free),
-                team=team,
-                collected=election.ballots_collected,
-            )
+            raise _no_room(election, team, len(ballots), len(free))
         stored = ScanBatch.objects.create(election=election, team=team, scanned_by=user)
         items: dict[int, ScanItem] = {}
         for ballot, sheet in zip(ballots, free, strict=False):

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+from daihoi.core import tables
 from daihoi.core.codes import BaseCategory, Body, Meeting
 from daihoi.core.election import Ballot, Candidate, Election, Electorate
 from daihoi.core.ids import CandidateId
@@ -74,4 +75,16 @@ def core_election(
         round=election.round,
         alternate_seats=election.alternate_seats,
         is_tie_revote=election.is_tie_revote,
+    )
+
+
+def core_tables(election: models.Election) -> tuple[tables.CountTable, ...]:
+    """The count tables the board defined (none: the election is one implicit table)."""
+    return tuple(
+        tables.CountTable(
+            row.number,
+            tuple((int(first), int(last)) for first, last in row.sheets),
+            tuple(int(team) for team in row.teams),
+        )
+        for row in election.count_tables.all()
     )

@@ -6,10 +6,12 @@ reads the database; this module only words what it is given.
 
 from collections.abc import Mapping
 
+from daihoi.labels.board import BOARD_EVENTS
 from daihoi.labels.counting import BODIES, NEXT_ACTIONS, WARNINGS
 from daihoi.labels.language import Label, fill, language, words
 from daihoi.labels.rules import SETTINGS, setting_value_words
 from daihoi.labels.states import FIGURES
+from daihoi.labels.tables import table_phrase
 
 #: The roles of a congress's members, as the members screen and the audit log name them
 ROLE_NAMES: Mapping[str, Label] = {
@@ -26,6 +28,14 @@ AUDIT_EVENTS: Mapping[str, Label] = {
     "assign_team": (
         "Phân {person} vào tổ nhập phiếu {team} — {election}",
         "Put {person} on entry team {team} — {election}",
+    ),
+    "define_tables": (
+        "Chia phiếu cho các tổ kiểm phiếu: {tables} — {election}",
+        "Set the count tables: {tables} — {election}",
+    ),
+    "remove_tables": (
+        "Bỏ các tổ kiểm phiếu: mọi tổ nhập nhập toàn bộ phiếu — {election}",
+        "Removed the count tables: every entry team enters every ballot — {election}",
     ),
     "unassign_team": (
         "Rút {person} khỏi tổ nhập phiếu — {election}",
@@ -144,6 +154,7 @@ AUDIT_EVENTS: Mapping[str, Label] = {
         "Tạm khóa tài khoản {username} {minutes} phút sau {failures} lần nhập sai mật khẩu",
         "Locked the account {username} for {minutes} minutes after {failures} wrong passwords",
     ),
+    **BOARD_EVENTS,  # the board's checks on scanned counts (omr.md §5.4)
 }
 
 _YES_NO: Mapping[str, Label] = {
@@ -226,6 +237,9 @@ def _structures(details: Mapping[str, object], lang: str) -> dict[str, str]:
         out["cleared"] = ", ".join(
             f"{n} {words(_CLEARED, str(k), lang=lang)}" for k, n in cleared.items()
         )
+    tables = details.get("tables")
+    if isinstance(tables, list):
+        out["tables"] = "; ".join(table_phrase(t, lang) for t in tables if isinstance(t, Mapping))
     if "sheet" in details:
         team = details.get("chosen_team")
         if team:

@@ -2,7 +2,9 @@
 
 from collections.abc import Mapping
 
+from daihoi.labels.board import BOARD_ERRORS
 from daihoi.labels.language import Label
+from daihoi.labels.tables import TABLE_ERRORS
 
 ACTION_ERRORS: Mapping[str, Label] = {
     "election_not_open": (
@@ -352,4 +354,6 @@ ACTION_ERRORS: Mapping[str, Label] = {
             "recorded when the roles were given."
         ),
     ),
+    **TABLE_ERRORS,  # count tables (tổ kiểm phiếu)
+    **BOARD_ERRORS,  # the board's checks on scanned counts (omr.md §5.4)
 }

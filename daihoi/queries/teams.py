@@ -1,10 +1,28 @@
-"""Who types for which team: the team a clerk was assigned in an election, and everyone who may
-enter ballots in its congress with their team (the head's assignment screen)."""
+"""Who types for which team: the team a clerk was assigned in an election, everyone who may
+enter ballots in its congress with their team (the head's assignment screen), and the count
+tables (tổ kiểm phiếu) the teams sit at."""
 
 from django.contrib.auth.models import User
 
 from daihoi.access import Permission
+from daihoi.core.tables import CountTable, implicit, table_of_team
+from daihoi.db.mappers import core_tables
 from daihoi.db.models import Election, TeamAssignment
+
+
+def defined_tables(election: Election) -> tuple[CountTable, ...]:
+    """The tables the head of the board defined; empty when none (one implicit table)."""
+    return core_tables(election)
+
+
+def count_tables(election: Election) -> tuple[CountTable, ...]:
+    """The tables the election is counted at: those defined, else one of every sheet and team."""
+    return defined_tables(election) or (implicit(election.ballots_collected, election.entry_teams),)
+
+
+def team_table(election: Election, team: int) -> CountTable | None:
+    """The table this entry team sits at (None: a team no defined table has)."""
+    return table_of_team(count_tables(election), team)
 
 
 def team_of(user: User, election: Election) -> int | None:
