@@ -1,5 +1,5 @@
 """The differences page: each team's reading of a sheet, drawn as the paper looks, with the rows
-where they differ.
+where they differ, grouped by count table (a table's teams are compared among themselves).
 
 The head of the board holds the paper and compares it with pictures, not with lists of codes:
 struck names are struck, marks are in words, and only the rows the teams disagree on are marked.
@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from daihoi.core.election import Ballot, CrossOutBallot, MarksBallot
 from daihoi.db.models import Election, ScannedBallot
 from daihoi.labels import INVALID_REASONS, SCAN_MARKS, language
-from daihoi.queries.entries import settled
+from daihoi.queries.entries import settled_by_table
+from daihoi.queries.teams import defined_tables
 
 
 @dataclass(frozen=True)
@@ -99,18 +100,21 @@ def differences_screen(election: Election) -> dict[str, object]:
         ).values_list("pk", "team", "sheet")
     }
     rows: list[dict[str, object]] = []
-    for difference in settled(election)[1]:
-        found = readings(difference.entries, candidates)
-        rows.append(
-            {
-                "sheet": difference.sheet,
-                "readings": [(r, scans.get((r.team, difference.sheet))) for r in found],
-                "differing": differing_rows(found),
-            }
-        )
+    for part in settled_by_table(election):  # grouped by count table, each in sheet order
+        for difference in part.differences:
+            found = readings(difference.entries, candidates)
+            rows.append(
+                {
+                    "sheet": difference.sheet,
+                    "table": part.table,
+                    "readings": [(r, scans.get((r.team, difference.sheet))) for r in found],
+                    "differing": differing_rows(found),
+                }
+            )
     return {
         "congress": election.congress,
         "election": election,
         "rows": rows,
+        "tables_defined": bool(defined_tables(election)),
         "cross_out": len(candidates) > election.seats,
     }

@@ -15,7 +15,13 @@ from daihoi.db.mappers import core_candidates, ruleset_of
 from daihoi.db.models import Election
 from daihoi.labels import BASE_CATEGORIES, NEXT_ACTIONS, next_step_code, words
 from daihoi.queries.attendance import derived_base, vote_session
-from daihoi.queries.entries import entered_by_team, settled
+from daihoi.queries.entries import (
+    TableProgress,
+    entered_by_team,
+    settled_by_table,
+    table_progress,
+)
+from daihoi.queries.teams import defined_tables
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,10 @@ class ElectionView:
     composition: Composition
     progress: list[TeamProgress]
     open_differences: int
+    #: each count table's progress with its open differences; empty when none is defined
+    tables: list[tuple[TableProgress, int]]
+    #: sheets typed by every team of their table, of the ballots collected
+    typed_by_all: int
 
 
 def get_election_view(election: Election) -> ElectionView:
@@ -49,8 +59,20 @@ def get_election_view(election: Election) -> ElectionView:
         TeamProgress(team, entered, election.ballots_collected)
         for team, entered in entered_by_team(election).items()
     ]
-    open_differences = len(settled(election)[1]) if election.entry_teams > 1 else 0
-    return ElectionView(election, list(ordered), findings, composition, progress, open_differences)
+    by_table = settled_by_table(election) if election.entry_teams > 1 else []
+    differing = {part.table.number: len(part.differences) for part in by_table}
+    open_differences = sum(differing.values()) if election.entry_teams > 1 else 0
+    tables = table_progress(election)
+    return ElectionView(
+        election,
+        list(ordered),
+        findings,
+        composition,
+        progress,
+        open_differences,
+        [(p, differing.get(p.table.number, 0)) for p in tables] if defined_tables(election) else [],
+        sum(p.typed_by_all for p in tables),
+    )
 
 
 def next_step_words(e: Election) -> str:

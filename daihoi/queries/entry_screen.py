@@ -4,6 +4,8 @@ from daihoi.core.election import Candidate
 from daihoi.core.keying import row_width
 from daihoi.db.mappers import numbered_candidates
 from daihoi.db.models import Election, ScannedBallot
+from daihoi.queries.entries import table_progress
+from daihoi.queries.teams import defined_tables, team_table
 
 
 def ballot_rows(election: Election) -> tuple[dict[int, str], tuple[Candidate, ...]]:
@@ -15,13 +17,18 @@ def ballot_rows(election: Election) -> tuple[dict[int, str], tuple[Candidate, ..
 
 
 def entry_screen(election: Election, team: int | None, posted: object) -> dict[str, object]:
-    """The entry page; `team` None when the one asked for does not exist (only the choice shows)."""
+    """The entry page; `team` None when the one asked for does not exist (only the choice shows).
+    With count tables, the team's table: its range, the next sheet within it, its progress and
+    the total."""
     e = election
     entries = e.entries.filter(team=team or 0)
     entered = set(entries.values_list("sheet", flat=True))
     waiting = e.scans.filter(team=team or 0, state=ScannedBallot.State.REVIEW)
     taken = entered | set(waiting.values_list("sheet", flat=True))  # a scan in review holds one
-    next_sheet = next((s for s in range(1, e.ballots_collected + 1) if s not in taken), None)
+    tables_defined = bool(defined_tables(e))
+    table = team_table(e, team) if team and tables_defined else None
+    sheets = table.sheet_numbers() if table else range(1, e.ballots_collected + 1)
+    next_sheet = next((s for s in sheets if s not in taken), None)
     last = entries.order_by("-entered_at", "-id").first()
     candidates = list(e.candidates.all())
     width = row_width(len(candidates))
@@ -35,6 +42,10 @@ def entry_screen(election: Election, team: int | None, posted: object) -> dict[s
         "width": width,
         "packed_example": "".join(str(n).zfill(width) for n in (3, 7, 12)[: 2 + (width > 1)]),
         "entered": len(entered),
+        "table": table,
+        "tables_defined": tables_defined,
+        "table_entered": len([s for s in entered if table.holds(s)]) if table else None,
+        "total_typed": sum(p.typed_by_all for p in table_progress(e)) if table else None,
         "next_sheet": next_sheet,
         "last": last,
         "posted": posted,

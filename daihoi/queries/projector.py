@@ -4,7 +4,9 @@ from typing import Any
 
 from daihoi.db.models import Congress, Election
 from daihoi.labels import BODIES
+from daihoi.queries.entries import table_progress
 from daihoi.queries.integrity import recount
+from daihoi.queries.teams import defined_tables
 
 
 def projector_election(congress: Congress) -> Election | None:
@@ -27,7 +29,10 @@ def get_projector_state(election: Election | None) -> dict[str, Any]:
     """The hall's screen: progress while counting; results only once certified."""
     if election is None or election.state == Election.State.SETUP:
         return {"state": "idle"}
-    entered = election.entries.filter(team=1).count()
+    if defined_tables(election):  # the total of the tables: sheets every team of its table typed
+        entered = sum(p.typed_by_all for p in table_progress(election))
+    else:
+        entered = election.entries.filter(team=1).count()
     body = BODIES.get(election.body, (election.body, ""))[0]
     state: dict[str, Any] = {
         "state": election.state,

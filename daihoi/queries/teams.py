@@ -5,7 +5,7 @@ tables (tổ kiểm phiếu) the teams sit at."""
 from django.contrib.auth.models import User
 
 from daihoi.access import Permission
-from daihoi.core.tables import CountTable, implicit, table_of_team
+from daihoi.core.tables import CountTable, implicit, ranges_text, table_of_team, uncovered
 from daihoi.db.mappers import core_tables
 from daihoi.db.models import Election, TeamAssignment
 
@@ -55,3 +55,30 @@ def team_rows(election: Election) -> list[tuple[User, int | None]]:
     people = User.objects.filter(Q(pk__in=ids) | Q(is_superuser=True), is_active=True)
     teams = dict(election.team_assignments.values_list("user_id", "team"))
     return [(p, teams.get(p.pk)) for p in people.order_by("username")]
+
+
+def tables_section(election: Election) -> dict[str, object]:
+    """The count tables part of the election page: each table as typed back into the form
+    (sheets, teams), the sheets no table holds, and the clerks at each table."""
+    tables = defined_tables(election)
+    clerks: dict[int, list[str]] = {}
+    for assignment in election.team_assignments.select_related("user"):
+        person = assignment.user
+        clerks.setdefault(assignment.team, []).append(person.first_name or person.username)
+    rows = [
+        {
+            "number": t.number,
+            "sheets": t.text,
+            "teams": " ".join(str(team) for team in t.teams),
+            "size": t.size,
+            "clerks": [(team, clerks.get(team, [])) for team in t.teams],
+        }
+        for t in tables
+    ]
+    gaps = uncovered(tables, election.ballots_collected) if tables else ()
+    return {
+        "rows": rows,
+        "blank_rows": range(len(rows) + 1, max(len(rows) + 2, 4)),  # room for another table
+        "uncovered": ranges_text(gaps) if gaps else "",
+        "collected": election.ballots_collected,
+    }

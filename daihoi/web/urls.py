@@ -18,6 +18,7 @@ from daihoi.web.views import (
     results,
     scanning,
     setup,
+    spot_checks,
 )
 
 urlpatterns = [
@@ -86,6 +87,16 @@ urlpatterns = [
         members.election_teams,
         name="election_teams",
     ),
+    path(
+        "bau-cu/<int:election_id>/to-kiem-phieu/",
+        members.election_tables,
+        name="election_tables",
+    ),
+    path(
+        "bau-cu/<int:election_id>/to-kiem-phieu/chia-deu/",
+        members.election_tables_split,
+        name="election_tables_split",
+    ),
     path("bau-cu/<int:election_id>/", elections.election, name="election"),
     path(
         "bau-cu/<int:election_id>/tien-do/", elections.election_progress, name="election_progress"
@@ -141,6 +152,9 @@ urlpatterns = [
     path("bau-cu/<int:election_id>/phieu-bau.pdf", scanning.ballot_papers, name="ballot_papers"),
     path("bau-cu/<int:election_id>/quet-phieu/", scanning.scan_upload, name="scan_upload"),
     path("bau-cu/<int:election_id>/phieu-can-xem/", scanning.scan_queue, name="scan_queue"),
+    path(
+        "bau-cu/<int:election_id>/kiem-tra-phieu-giay/", spot_checks.spot_check, name="spot_check"
+    ),
     path("phieu-quet/<uuid:scanned_id>/", scanning.scan_review, name="scan_review"),
     path("phieu-quet/<uuid:scanned_id>/anh.jpg", scanning.scan_image, name="scan_image"),
     path(

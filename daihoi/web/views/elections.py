@@ -17,7 +17,7 @@ from daihoi.omr.layout import PAPERS
 from daihoi.queries.ballots import default_copies
 from daihoi.queries.certification import certification_check, pending_warnings
 from daihoi.queries.elections import base_breakdown, get_election_view, next_step_words
-from daihoi.queries.teams import team_of, team_rows
+from daihoi.queries.teams import tables_section, team_of, team_rows
 from daihoi.web.views._common import attempt, signed_in
 
 
@@ -37,6 +37,7 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             "team_assignments": team_rows(e)
             if can(request.user, Permission.SETTLE_DIFFERENCES, e.congress_id)
             else None,
+            "count_tables": tables_section(e),
             "can_certify": can(request.user, Permission.CERTIFY, e.congress_id),
             "can_settle": can(request.user, Permission.SETTLE_DIFFERENCES, e.congress_id),
             "can_manage": can(request.user, Permission.MANAGE_CONGRESS, e.congress_id),
