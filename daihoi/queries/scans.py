@@ -1,8 +1,9 @@
 """What the scanning screens read: the queue of ballots waiting for the board, one ballot's rows
 with the reader's proposals, and the stored images drawn for the board (plain values)."""
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +38,38 @@ class QueueRow:
     team: int
     doubts: list[str]  # the ballot's and its rows' reasons, in words
     rows_in_review: list[int]
+    proposed_by: str = ""  # the member whose proposal waits for a second member, "" for none
+    proposed_at: datetime | None = None
+
+
+def person(user: Any) -> str:
+    """A member as the board knows them: the full name, else the account name."""
+    if user is None:
+        return ""
+    full = str(getattr(user, "get_full_name", str)() or "").strip()
+    return full or str(user.get_username())
+
+
+MIXED_INK = Doubt.MIXED_INK.value
+
+
+def mixed_ink(reading: Mapping[str, Any]) -> bool:
+    """Whether the reader saw more than one ink on the ballot (OPEN-OMR-3): a warning in the
+    reading JSON ("warnings": ["mixed_ink"]) by default, a doubt when the congress so chose."""
+    return any(
+        MIXED_INK in page.get("warnings", ()) or MIXED_INK in page.get("doubts", ())
+        for page in reading.get("pages", ())
+        if isinstance(page, Mapping)
+    )
 
 
 def scans_for_minutes(election: Election) -> dict[str, Any] | None:
     """What the minutes say about scanning: ballots read by the machine, ballots the board ruled
-    on, pages not read, and the OMR settings applied; None when nothing was scanned."""
-    states = list(election.scans.values_list("state", flat=True))
+    on (and how many of those two members confirmed), ballots in more than one ink, pages not
+    read, the hand checks against paper, and the OMR settings applied; None when nothing was
+    scanned."""
+    scans = list(election.scans.values_list("state", "reading", "proposed_by_id", "decided_by_id"))
+    states = [state for state, *_ in scans]
     rejected = sum(  # the empty backs of one-sided ballots in a duplex scan are not ballots
         n
         for rejections in election.scan_batches.values_list("rejections", flat=True)
@@ -52,49 +79,104 @@ def scans_for_minutes(election: Election) -> dict[str, Any] | None:
     if not states and not rejected:
         return None
     rules = ruleset_of(election.congress).settings
+    confirmed = ScannedBallot.State.CONFIRMED
     return {
         "read": states.count(ScannedBallot.State.READ),
-        "confirmed": states.count(ScannedBallot.State.CONFIRMED),
+        "confirmed": states.count(confirmed),
+        "two_members": sum(
+            1 for state, _, by, to in scans if state == confirmed and by and to and by != to
+        ),
+        "mixed_ink_ballots": sum(
+            1 for state, reading, *_ in scans if state != "rejected" and mixed_ink(reading)
+        ),
         "rejected_pages": rejected,
+        "spot_checks": _spot_checks_for_minutes(election),
         "partial_strike": rules.partial_strike,
         "stray_ink_max_mm": rules.stray_ink_max_mm,
         "mixed_ink": rules.mixed_ink,
     }
 
 
+def _spot_checks_for_minutes(election: Election) -> list[dict[str, Any]]:
+    """Each hand check against paper: its seed, the sheets drawn and checked, and every
+    difference found (which stays in the minutes once settled)."""
+    out = []
+    for check in election.spot_checks.prefetch_related("sheets"):
+        sheets = list(check.sheets.all())
+        out.append(
+            {
+                "seed": check.seed,
+                "population": check.population,
+                "drawn": len(sheets),
+                "checked": sum(1 for s in sheets if s.paper is not None),
+                "differences": [
+                    {"team": s.team, "sheet": s.sheet, "settled": s.settled is not None}
+                    for s in sheets
+                    if s.differs
+                ],
+            }
+        )
+    return out
+
+
 @dataclass(frozen=True)
 class ScanSummary:
     counts: list[tuple[str, str, int]]  # state, its words, ballots
-    batches: list[ScanBatch]
-    queue: list[QueueRow]
+    batches: list[tuple[ScanBatch, int]]  # the latest batches, each with its mixed-ink ballots
+    queue: list[QueueRow]  # waiting for a member's proposal
+    confirming: list[QueueRow]  # proposed, waiting for a second member's confirmation
+    mixed_ink: int  # ballots read (or in review) in more than one ink (OPEN-OMR-3)
 
 
 def get_scan_summary(election: Election, *, english: bool = False) -> ScanSummary:
-    """How many scanned ballots are in each state, the batches, and the review queue."""
+    """How many scanned ballots are in each state, the batches, the ballots waiting for a
+    proposal and those waiting for a second member to confirm it."""
     counts = dict.fromkeys(ScannedBallot.State.values, 0)
-    for state in election.scans.values_list("state", flat=True):
+    mixed: dict[int, int] = {}
+    for state, batch, reading in election.scans.values_list("state", "batch_id", "reading"):
         counts[state] += 1
-    queue = []
-    waiting = election.scans.filter(state=ScannedBallot.State.REVIEW).order_by("sheet")
+        if state != ScannedBallot.State.REJECTED and mixed_ink(reading):
+            mixed[batch] = mixed.get(batch, 0) + 1
+    queue: list[QueueRow] = []
+    confirming: list[QueueRow] = []
+    waiting = (
+        election.scans.filter(state=ScannedBallot.State.REVIEW)
+        .select_related("proposed_by")
+        .order_by("team", "sheet")
+    )
     for scanned in waiting:
         readings = page_readings(scanned)
         review = [r for reading in readings for r in reading.rows if r.mark is Mark.REVIEW]
         codes = list(ballot_doubts(readings))
         codes += [d for row in review for d in row.doubts if d not in codes]
-        queue.append(
-            QueueRow(
-                str(scanned.pk),
-                scanned.sheet,
-                scanned.team,
-                [_label(SCAN_DOUBTS, d, english=english) for d in dict.fromkeys(codes)],
-                [row.number for row in review],
-            )
+        row = QueueRow(
+            str(scanned.pk),
+            scanned.sheet,
+            scanned.team,
+            [_label(SCAN_DOUBTS, d, english=english) for d in dict.fromkeys(codes)],
+            [row.number for row in review],
+            person(scanned.proposed_by),
+            scanned.proposed_at,
         )
+        (confirming if scanned.proposed_by_id else queue).append(row)
+    batches = election.scan_batches.select_related("scanned_by").order_by("-id")[:20]
     return ScanSummary(
         [(s, _label(SCAN_STATES, s, english=english), n) for s, n in counts.items()],
-        list(election.scan_batches.select_related("scanned_by").order_by("-id")[:20]),
+        [(batch, mixed.get(batch.pk, 0)) for batch in batches],
         queue,
+        confirming,
+        sum(mixed.values()),
     )
+
+
+def next_waiting(
+    election: Election, *, proposed: bool, besides: Any = None
+) -> ScannedBallot | None:
+    """The next ballot in review in stack order: with a proposal to confirm, or without one."""
+    waiting = election.scans.filter(
+        state=ScannedBallot.State.REVIEW, proposed_by__isnull=not proposed
+    ).exclude(pk=besides)
+    return waiting.order_by("team", "sheet").first()
 
 
 @dataclass(frozen=True)
@@ -118,6 +200,26 @@ class RowView:
 
 
 @dataclass(frozen=True)
+class Proposal:
+    """The decision one member proposed (or two confirmed): the ruling, who and when."""
+
+    ruling: str  # in words
+    proposed_by: str
+    proposed_at: datetime | None
+    proposed_by_id: int | None
+    confirmed_by: str = ""
+    confirmed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Returned:
+    proposed_by: str
+    returned_by: str
+    returned_at: str  # ISO time as stored
+    reason: str
+
+
+@dataclass(frozen=True)
 class ReviewView:
     scanned: ScannedBallot
     state: str  # in words
@@ -128,6 +230,9 @@ class ReviewView:
     warnings: list[str]
     rulings: list[Choice]
     rejection: str  # why a rejected page was not read, in words
+    proposal: Proposal | None = None  # a member's proposal waiting for a second member
+    returned: list[Returned] = field(default_factory=list)  # proposals sent back, oldest first
+    mixed_ink: bool = False  # more than one ink on the ballot (OPEN-OMR-3), in the warnings
 
 
 def get_review(
@@ -182,7 +287,35 @@ def get_review(
         rejection=_label(SCAN_REJECTIONS, rejection.get("reason", ""), english=english)
         if rejection
         else "",
+        proposal=_proposal(scanned, english=english),
+        returned=[
+            Returned(r["proposed_by"], r["returned_by"], r["returned_at"], r["reason"])
+            for r in scanned.decision.get("returned", [])
+        ],
+        mixed_ink=mixed_ink(scanned.reading),
     )
+
+
+def _proposal(scanned: ScannedBallot, *, english: bool) -> Proposal | None:
+    """The proposal waiting for a second member, or the decision two members confirmed."""
+    if scanned.proposed_by_id is None and scanned.decided_by_id is None:
+        return None
+    ruling = str(scanned.decision.get("ruling", VALID))
+    return Proposal(
+        ruling=_ruling_label(ruling, english=english),
+        proposed_by=person(scanned.proposed_by),
+        proposed_at=scanned.proposed_at,
+        proposed_by_id=scanned.proposed_by_id,
+        confirmed_by=person(scanned.decided_by),
+        confirmed_at=scanned.decided_at,
+    )
+
+
+def mixed_ink_of(scanned_ids: Iterable[str]) -> set[str]:
+    """Which of these scanned ballots the reader saw in more than one ink (OPEN-OMR-3)."""
+    ids = [i for i in scanned_ids if i]
+    rows = ScannedBallot.objects.filter(pk__in=ids).values_list("pk", "reading")
+    return {str(pk) for pk, reading in rows if mixed_ink(reading)}
 
 
 def _ruling_label(ruling: str, *, english: bool) -> str:

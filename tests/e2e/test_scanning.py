@@ -1,4 +1,5 @@
-"""Scanned ballots in a real browser: upload a few, open the one the reader doubted, rule on it.
+"""Scanned ballots in a real browser: upload a few, open the one the reader doubted, one member
+proposes the decision and a second confirms it (omr.md §5.4), then the hand check against paper.
 
 The scans are synthetic (`testkit.synth`, seeded) and read by the real reader. A screenshot
 of the review page, with each row's decision drawn over the scan, is kept in
@@ -28,6 +29,8 @@ def election(transactional_db: None, settings: Any, tmp_path: Path) -> Election:
     e = make_election(excluded_from_base={}, summoned=9, list_approval="9/9 tán thành")
     board = User.objects.create_user("kiemphieu", password="pw-e2e")
     member_of_all(board, Role.COUNTING_BOARD)
+    head = User.objects.create_user("truongban", password="pw-e2e")
+    member_of_all(head, Role.COUNTING_HEAD)
     return e
 
 
@@ -77,15 +80,61 @@ def test_upload_scans_review_the_doubtful_one_and_confirm(
     )
     page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
     with page.expect_navigation():
-        page.click("button:has-text('Xác nhận quyết định của Ban kiểm phiếu')")
+        page.click("#review-form button[type=submit]")
+    doubtful.refresh_from_db()
+    assert doubtful.state == ScannedBallot.State.REVIEW  # proposed: nothing entered yet
+    assert not BallotEntry.objects.filter(election=election, sheet=3).exists()
+    page.goto(f"{base}/bau-cu/{election.pk}/phieu-can-xem/")
+    expect(page.locator("#confirming")).to_contain_text("kiemphieu")
+    page.close()
+    # a second member (the head) checks the proposal against the paper and confirms it
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    sign_in(page, base, "truongban")
+    page.goto(f"{base}/bau-cu/{election.pk}/phieu-can-xem/")
+    with page.expect_navigation():
+        page.locator("#confirming a").first.click()
+    expect(page.locator("#proposal")).to_contain_text("kiemphieu")
+    with page.expect_navigation():
+        page.click("#confirm-form button[type=submit]")
     doubtful.refresh_from_db()
     assert doubtful.state == ScannedBallot.State.CONFIRMED
+    assert doubtful.proposed_by is not None
+    assert doubtful.proposed_by.username == "kiemphieu"
     assert doubtful.decided_by is not None
-    assert doubtful.decided_by.username == "kiemphieu"
+    assert doubtful.decided_by.username == "truongban"
     final = {int(n): mark for n, mark in doubtful.decision["rows"].items()}
     for number, mark in unstamped.truth.rows.items():
         if mark != "ambiguous":
             assert final[number] == mark
     kept = [f"c{n}" for n, mark in sorted(final.items()) if mark == "kept"]
     assert BallotEntry.objects.get(election=election, sheet=3).content == {"kept": kept}
+    # the hand check: every scanned ballot, as fewer than 50 were scanned (omr.md §5.4)
+    page.goto(f"{base}/bau-cu/{election.pk}/kiem-tra-phieu-giay/")
+    expect(page.locator("#required")).to_be_visible()
+    page.fill("#seed", "4 2 6 1 3")
+    with page.expect_navigation():
+        page.click("#draw-form button[type=submit]")
+    expect(page.locator("#sheets")).to_have_text("1, 2, 3")
+    struck = {  # what each paper shows: the marks drawn, and the board's decision on sheet 3
+        1: [n for n, m in clear[0].truth.rows.items() if m == "struck"],
+        2: [n for n, m in clear[1].truth.rows.items() if m == "struck"],
+        3: [n for n, m in final.items() if m == "struck"],
+    }
+    for sheet, numbers in struck.items():
+        typed = numbers
+        if sheet == 2:  # the member reads sheet 2 otherwise: a difference stops the count
+            others = [n for n in (1, 2, 3) if n not in numbers]
+            typed = [*numbers, others[0]] if others else numbers[1:]
+        form = page.locator(f"#sheet-1-{sheet} form")
+        form.locator("input[name=numbers]").fill(" ".join(map(str, typed)))
+        with page.expect_navigation():
+            form.locator("button").click()
+    expect(page.locator("#sheet-1-2")).to_have_class("error")
+    expect(page.locator("#blockers")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "spot-check.png"), full_page=True)
+    settle = page.locator("#sheet-1-2 form.settle-form")
+    settle.locator("input[name=numbers]").fill(" ".join(map(str, struck[2])))
+    with page.expect_navigation():
+        settle.locator("button").click()
+    expect(page.locator("#blockers")).to_have_count(0)
     page.close()

@@ -18,6 +18,7 @@ from daihoi.core.findings import Finding
 from daihoi.core.ids import CandidateId
 from daihoi.core.outcome import Outcome
 from daihoi.core.vi.formatting import format_date, format_int, format_percent, format_share, roman
+from daihoi.documents.minutes.scans import scan_sentences
 from daihoi.interchange.election_file import CongressInfo
 from daihoi.labels import (
     BASE_CATEGORIES,
@@ -413,36 +414,10 @@ def base_paras(derivation: Mapping[str, Any] | None) -> list[Para]:
 
 
 def scan_paras(scans: Mapping[str, Any] | None) -> list[Para]:
-    """How the ballots were read when some were scanned, and the reading rules applied
-    (open-points.md OPEN-OMR-1…3: "printed in the minutes")."""
-    if not scans:
-        return []
-    stray = f"{scans['stray_ink_max_mm']:g}".replace(".", ",")
-    partial = str(scans.get("partial_strike", "review"))
-    strike = (
-        f"nét gạch qua chữ phủ từ {partial.removeprefix('covers_')}% họ và tên trở lên được tính "
-        "là gạch tên theo quy định đại hội thông qua trước khi bầu; nét gạch ngắn hơn, "
-        if partial.startswith("covers_")
-        else "nét gạch không phủ hết họ và tên, "
-    )
-    inks = (
-        "nhiều màu mực chỉ được ghi chú."
-        if scans["mixed_ink"] == "warn"
-        else "nhiều màu mực thì Ban kiểm phiếu xem xét."
-    )
-    return [
-        Para(
-            f"Phiếu quét: {format_int(scans['read'])} phiếu máy đọc tự động; "
-            f"{format_int(scans['confirmed'])} phiếu Ban kiểm phiếu xem xét và quyết định; "
-            f"{format_int(scans['rejected_pages'])} trang máy không đọc được (quét lại hoặc "
-            "nhập tay). Tờ phiếu giấy là căn cứ."
-        ),
-        Para(
-            f"Áp dụng khi đọc phiếu quét: {strike}gạch dưới, khoanh tròn, đánh dấu bên cạnh do "
-            f"Ban kiểm phiếu quyết định; vết mực nhỏ hơn {stray} mm được bỏ qua, lớn hơn thì Ban "
-            f"kiểm phiếu xem xét; {inks}"
-        ),
-    ]
+    """How the ballots were read when some were scanned, the reading rules applied
+    (open-points.md OPEN-OMR-1…3: "printed in the minutes") and the board's checks (omr.md
+    §5.4); the sentences are built in minutes/scans.py."""
+    return [Para(text) for text in scan_sentences(scans)]
 
 
 def build_minutes(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from daihoi.access import Permission, require
-from daihoi.actions.adjudication import adjudicate
+from daihoi.actions.adjudication import adjudicate, confirm_decision, return_decision
 from daihoi.actions.ballot_papers import print_ballots
 from daihoi.actions.scanning import scan_files
 from daihoi.db.models import Election, ScannedBallot
@@ -20,6 +20,8 @@ from daihoi.queries.scans import (
     get_review,
     get_row_crop,
     get_scan_summary,
+    mixed_ink_of,
+    next_waiting,
 )
 from daihoi.web.language import english
 from daihoi.web.views._common import attempt, signed_in
@@ -94,6 +96,7 @@ def scan_upload(request: HttpRequest, election_id: int) -> HttpResponse:
                 (item, item.message(lang) if item.outcome == "rejected" else "")
                 for item in (report.items if report else ())
             ],
+            "mixed": mixed_ink_of(item.scanned_id for item in (report.items if report else ())),
             "summary": get_scan_summary(e, english=english()),
         },
     )
@@ -123,23 +126,40 @@ def _rows_posted(request: HttpRequest) -> dict[int, str]:
 @never_cache
 def scan_review(request: HttpRequest, scanned_id: UUID) -> HttpResponse:
     """One scanned ballot: the scan with each row's decision drawn, the doubtful rows with a
-    crop each and their marks to choose, and the ruling on a ballot-level doubt."""
+    crop each and their marks to choose, and the ruling on a ballot-level doubt. One member
+    proposes (`do` absent); another confirms (`do=confirm`) or sends it back (`do=return`)."""
     scanned = _scanned(scanned_id)
     e = scanned.election
     chosen: dict[int, str] = {}
     if request.method == "POST":
+        do = request.POST.get("do", "propose")
         with attempt(request) as refused:
-            adjudicate(
-                signed_in(request),
-                scanned.pk,
-                _rows_posted(request),
-                request.POST.get("ruling") or None,
-            )
+            if do == "confirm":
+                confirm_decision(signed_in(request), scanned.pk)
+            elif do == "return":
+                return_decision(signed_in(request), scanned.pk, request.POST.get("reason", ""))
+            else:
+                adjudicate(
+                    signed_in(request),
+                    scanned.pk,
+                    _rows_posted(request),
+                    request.POST.get("ruling") or None,
+                )
         if refused:
             chosen = _rows_posted(request)
         else:
-            messages.success(request, f"✓ {scanned.sheet}")
-            following = e.scans.filter(state=ScannedBallot.State.REVIEW).order_by("sheet").first()
+            done = {
+                "confirm": _("Ballot %(sheet)s confirmed by a second member and entered."),
+                "return": _("Ballot %(sheet)s sent back to review."),
+            }.get(do, _("Ballot %(sheet)s proposed: another member of the board confirms it."))
+            messages.success(request, done % {"sheet": scanned.sheet})
+            if do == "return":  # back in review: a new proposal is made on the same paper
+                return redirect("scan_review", scanned.pk)
+            # the author of a proposal goes on to the next ballot to propose; a confirming
+            # member to the next proposal to confirm, then to those without one
+            following = next_waiting(e, proposed=do == "confirm", besides=scanned.pk)
+            if following is None and do == "confirm":
+                following = next_waiting(e, proposed=False, besides=scanned.pk)
             if following is not None:
                 return redirect("scan_review", following.pk)
             return redirect("scan_queue", e.pk)
@@ -151,6 +171,7 @@ def scan_review(request: HttpRequest, scanned_id: UUID) -> HttpResponse:
             "congress": e.congress,
             "election": e,
             "view": get_review(scanned, english=english(), chosen=chosen),
+            "me": signed_in(request).pk,
         },
     )
 

@@ -22,11 +22,12 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from daihoi.access import GRANTS, Permission, Role
-from daihoi.actions.adjudication import adjudicate
+from daihoi.actions.adjudication import adjudicate, confirm_decision
 from daihoi.actions.ballot_papers import print_ballots
 from daihoi.actions.certify import certify_result
 from daihoi.actions.entry import record_entry, undo_last_entry
 from daihoi.actions.scanning import scan_files
+from daihoi.actions.spot_checks import check_spot_sheet, draw_spot_check
 from daihoi.actions.steps import switch_to_official
 from daihoi.core.codes import Layout
 from daihoi.db.models import (
@@ -46,8 +47,9 @@ from daihoi.omr.reading_json import reading_from_json, reading_to_json
 from daihoi.omr.thresholds import ReaderSettings
 from daihoi.queries.ballots import ballot_spec, default_copies, layouts_of
 from daihoi.queries.entries import settled
+from daihoi.queries.spot_checks import scan_check_blockers
 from testkit import synth
-from tests.app.members import member_of_all, typists
+from tests.app.members import member, member_of_all, typists
 from tests.app.scans import blank, expected_content, marked, pdf_of, tiff_of
 
 
@@ -441,7 +443,24 @@ def _board_rows(scanned: ScannedBallot, truth: synth.Truth) -> dict[int, str]:
     return rows
 
 
-def test_the_board_rules_on_a_ballot_without_stamp(election: Election, clerk: User) -> None:
+@pytest.fixture
+def second(election: Election) -> User:
+    """Another member of the counting board: two members confirm each decision (omr.md §5.4)."""
+    user = User.objects.create_user("second", password="x")
+    return member(user, election.congress, Role.COUNTING_BOARD)
+
+
+def _ruled(
+    clerk: User, second: User, scanned: ScannedBallot, rows: dict[int, str], ruling: str | None
+) -> ScannedBallot:
+    """One member proposes, another confirms: the ballot is entered."""
+    adjudicate(clerk, scanned.pk, rows, ruling)
+    return confirm_decision(second, scanned.pk)
+
+
+def test_the_board_rules_on_a_ballot_without_stamp(
+    election: Election, clerk: User, second: User
+) -> None:
     scanned, truth = _one_in_review(election, clerk)
     readings = [reading_from_json(p) for p in scanned.reading["pages"]]
     assert Doubt.NO_STAMP in readings[0].doubts  # type: ignore[union-attr]
@@ -454,30 +473,41 @@ def test_the_board_rules_on_a_ballot_without_stamp(election: Election, clerk: Us
         adjudicate(clerk, scanned.pk, rows, "looks_fine")
     assert unknown.value.code == "unknown_ruling"
     assert not BallotEntry.objects.exists()
-    done = adjudicate(clerk, scanned.pk, rows, "valid")
+    proposed = adjudicate(clerk, scanned.pk, rows, "valid")
+    assert proposed.state == ScannedBallot.State.REVIEW  # one member's proposal enters nothing
+    assert proposed.entry is None
+    assert not BallotEntry.objects.exists()
+    done = confirm_decision(second, scanned.pk)
     assert done.state == ScannedBallot.State.CONFIRMED
-    assert done.decided_by == clerk
+    assert (done.proposed_by, done.decided_by) == (clerk, second)
+    assert done.proposed_at is not None
+    assert done.decided_at is not None
+    assert done.proposed_at <= done.decided_at
     assert done.entry is not None
     assert done.entry.sheet == scanned.sheet
     assert done.entry.content == expected_content(election, [truth])
     assert done.decision["ruling"] == "valid"
-    event = AuditEvent.objects.get(action="adjudicate_scan")
+    event = AuditEvent.objects.get(action="confirm_scan")
     assert event.details["scanned"] == str(scanned.pk)
+    assert event.details["proposed_by"] == "clerk"
+    assert AuditEvent.objects.filter(action="propose_scan").count() == 1
     with pytest.raises(ActionError) as twice:
         adjudicate(clerk, scanned.pk, rows, "valid")
     assert twice.value.code == "scan_not_in_review"
 
 
 def test_the_board_may_rule_a_ballot_invalid_for_a_reason_only_the_paper_shows(
-    election: Election, clerk: User
+    election: Election, clerk: User, second: User
 ) -> None:
     scanned, _ = _one_in_review(election, clerk)
-    done = adjudicate(clerk, scanned.pk, {}, "not_issued_by_board")
+    done = _ruled(clerk, second, scanned, {}, "not_issued_by_board")
     assert done.entry is not None
     assert done.entry.content == {"invalid": "not_issued_by_board"}
 
 
-def test_every_row_in_review_needs_a_mark_of_the_layout(election: Election, clerk: User) -> None:
+def test_every_row_in_review_needs_a_mark_of_the_layout(
+    election: Election, clerk: User, second: User
+) -> None:
     scanned, truth = _one_in_review(election, clerk, ambiguous_rate=1.0)
     rows = _board_rows(scanned, truth)
     if not rows:
@@ -496,7 +526,7 @@ def test_every_row_in_review_needs_a_mark_of_the_layout(election: Election, cler
     corrected = {**rows, 1: "struck" if truth.rows[1] == "kept" else "kept"}
     if 1 in rows:
         corrected = rows
-    done = adjudicate(clerk, scanned.pk, corrected, "valid")
+    done = _ruled(clerk, second, scanned, corrected, "valid")
     assert done.entry is not None
     if 1 not in rows:
         assert done.decision["corrected"] == [1]
@@ -513,7 +543,9 @@ def test_a_scan_in_review_holds_its_ballot_number(election: Election, clerk: Use
     assert full.value.code == "no_free_sheet"
 
 
-def test_a_scanned_stack_is_certified_like_a_typed_one(election: Election, clerk: User) -> None:
+def test_a_scanned_stack_is_certified_like_a_typed_one(
+    election: Election, clerk: User, second: User
+) -> None:
     Election.objects.filter(pk=election.pk).update(ballots_issued=2, ballots_collected=2)
     ballots = [marked(election, seed) for seed in (1, 3)]
     report = scan_files(
@@ -523,7 +555,12 @@ def test_a_scanned_stack_is_certified_like_a_typed_one(election: Election, clerk
         if item.outcome == "review":
             scanned = ScannedBallot.objects.get(pk=item.scanned_id)
             ruling = "valid" if scanned.reading["pages"][0]["doubts"] else None
-            adjudicate(clerk, scanned.pk, _board_rows(scanned, ballot.truth), ruling)
+            _ruled(clerk, second, scanned, _board_rows(scanned, ballot.truth), ruling)
+    # the hand check against paper (omr.md §5.4): both sheets, as fewer than 50 were scanned
+    draw_spot_check(clerk, election.pk, "31415")
+    for sheet, ballot in enumerate(ballots, start=1):
+        check_spot_sheet(second, election.pk, 1, sheet, expected_content(election, [ballot.truth]))
+    assert scan_check_blockers(election) == []
     result = certify_result(clerk, election.pk)
     votes = {c["id"]: c["votes"] for c in result.document["candidates"]}
     expected = [expected_content(election, [b.truth]) for b in ballots]
@@ -538,6 +575,10 @@ def test_a_scanned_stack_is_certified_like_a_typed_one(election: Election, clerk
     assert f"Phiếu quét: {read} phiếu máy đọc tự động; {confirmed} phiếu Ban kiểm phiếu" in minutes
     assert "OPEN-OMR" not in minutes  # the rule in words, never its id
     assert "vết mực nhỏ hơn 1 mm được bỏ qua" in minutes
+    assert (
+        "Kiểm tra ngẫu nhiên phiếu giấy so với bản máy đọc: số ngẫu nhiên 31415 (gieo trước Ban "
+        "kiểm phiếu); rút 2 trong 2 phiếu quét, đã đối chiếu 2 phiếu; không phát hiện sai khác."
+    ) in minutes
 
 
 def test_certification_waits_for_the_board_s_review(election: Election, clerk: User) -> None:
@@ -681,7 +722,28 @@ def test_upload_review_and_images_through_the_web(election: Election) -> None:
     done = board.post(reverse("scan_review", args=[scanned.pk]), {**rows, "ruling": "valid"})
     assert done.status_code == 302
     scanned.refresh_from_db()
+    assert scanned.state == ScannedBallot.State.REVIEW  # proposed: a second member confirms
+    waiting = board.get(reverse("scan_queue", args=[election.pk])).content.decode()
+    assert 'id="confirming"' in waiting
+    assert reverse("scan_review", args=[scanned.pk]) in waiting.split('id="confirming"')[1]
+    own = board.get(reverse("scan_review", args=[scanned.pk])).content.decode()
+    assert 'id="proposal"' in own
+    assert 'id="confirm-form"' not in own  # the proposer is not offered the confirmation
+    refused = board.post(reverse("scan_review", args=[scanned.pk]), {"do": "confirm"})
+    assert "một thành viên khác của Ban kiểm phiếu phải xác nhận" in refused.content.decode()
+    other = Client()
+    other.force_login(member_of_all(User.objects.create_user("tv2"), Role.COUNTING_BOARD))
+    assert (
+        'id="confirm-form"' in other.get(reverse("scan_review", args=[scanned.pk])).content.decode()
+    )
+    assert (
+        other.post(reverse("scan_review", args=[scanned.pk]), {"do": "confirm"}).status_code == 302
+    )
+    scanned.refresh_from_db()
     assert scanned.state == ScannedBallot.State.CONFIRMED
+    shown = board.get(reverse("scan_review", args=[scanned.pk])).content.decode()
+    assert "u-counting_board" in shown
+    assert "tv2" in shown
     for role in Role:
         client = board if role is Role.COUNTING_BOARD else _member(role)
         for name, args in (
