@@ -11,7 +11,13 @@ import zxingcpp
 
 from daihoi.omr.layout import MARKER_IDS, PAPERS, Box, Page
 from daihoi.omr.render import CANONICAL_DPI, Image, mm_to_px
-from daihoi.omr.thresholds import MARK_ERROR_PX, SCALE_TOLERANCE, STANDARD_DPI
+from daihoi.omr.thresholds import (
+    MARK_ERROR_PX,
+    PRINT_SCALE_MAX,
+    PRINT_SCALE_MIN,
+    SCALE_TOLERANCE,
+    STANDARD_DPI,
+)
 
 
 def paper_of(found: dict[int, npt.NDArray[np.float32]]) -> str | None:
@@ -86,10 +92,13 @@ def fit_homography(
     sx = float(np.linalg.norm(across[1] - across[0])) / 100
     sy = float(np.linalg.norm(along[1] - along[0])) / 100
     dpi = CANONICAL_DPI * (sx + sy) / 2
-    nearest = min(STANDARD_DPI, key=lambda d: abs(d - dpi))
     if abs(sx - sy) / max(sx, sy) > SCALE_TOLERANCE:
         return None, f"stretched {sx / sy:.3f}"
-    if abs(dpi - nearest) / nearest > SCALE_TOLERANCE:
+    # The marks are printed with the page, so the homography holds whatever the print scale:
+    # a page printed "fit to page" or copied (97–103 %) reads as well as one at 100 % (issue 14
+    # §2). Only a scale no printer of this paper makes is refused (another paper size, a photo).
+    if not any(PRINT_SCALE_MIN <= dpi / d <= PRINT_SCALE_MAX for d in STANDARD_DPI):
+        nearest = min(STANDARD_DPI, key=lambda d: abs(d - dpi))
         return None, f"scale {dpi / nearest:.3f} at {nearest} dpi"
     return homography, ""
 

@@ -3,6 +3,7 @@ the letters' band, where else ink lies, and the decision: kept only with no new 
 for a line across the whole name and nothing else, every other case to the board."""
 
 import itertools
+from dataclasses import dataclass
 from typing import Any
 
 import cv2
@@ -21,22 +22,31 @@ from daihoi.omr.reading import (
 )
 from daihoi.omr.render import Mask, mm_to_px, px, slices
 from daihoi.omr.thresholds import (
-    BAND_ABOVE,
-    BAND_BELOW,
     BOX_MARK_FILL,
     BOX_MARK_MM,
     BRIDGE_ANY_MM,
+    BRIDGE_FAINT_MM,
     BRIDGE_UNDER_PRINT_MM,
+    CROSS_BELOW,
+    CROSS_SHARE,
     END_MM,
+    JOIN_MM,
     LEAK_LOOK_MM,
     LEAK_MM,
     LINE_SHARE,
     LINE_SLACK_PX,
+    MARGIN_MARK_MM,
+    MARGIN_MM,
+    MARGIN_STROKE_MM,
     OVERSHOOT_MM,
     OVERSHOOT_SHARE,
     PARTIAL_HINT,
     STAMP_INK,
+    STAMP_JOIN_MM,
+    STAMP_MIN_MM,
     STRUCK_COVERAGE,
+    WIDE_ABOVE,
+    WIDE_BELOW,
     ReaderSettings,
 )
 
@@ -66,9 +76,10 @@ class PageRows:
             self._box_row(row) if marks else self._strike_row(row) for row in self.page.rows
         )
         doubts: list[Doubt] = []
-        if self._outside_ink():
+        seal = self._seal()
+        if self._outside_ink(seal):
             doubts.append(Doubt.EXTRA_INK)
-        if self.page_number == 1 and not self._stamped():
+        if self.page_number == 1 and not self._stamped(seal):
             doubts.append(Doubt.NO_STAMP)
         spec = layout.spec
         return PageReading(
@@ -85,14 +96,44 @@ class PageRows:
 
     # --- ballot level -------------------------------------------------------------------------
 
-    def _stamped(self) -> bool:
+    def _stamped(self, seal: tuple[slice, slice] | None) -> bool:
+        if seal is not None:
+            return True
         ys, xs = slices(self.page.stamp)
         zone = self.ink[0][ys, xs]
         return bool(zone.size) and float(zone.mean()) >= STAMP_INK
 
-    def _outside_ink(self) -> bool:
-        """A mark bigger than a stray dot outside every row and the stamp's surroundings."""
+    def _seal(self) -> tuple[slice, slice] | None:
+        """Where the board's seal lies on the first page: the largest ring of ink at least
+        STAMP_MIN_MM across both ways above the rows (stamped by hand, it often sits beside the
+        printed zone or runs over the page's edge). Other pages carry no seal."""
+        if self.page_number != 1 or not self.page.rows:
+            return None
+        top = px(min(row.cell.y for row in self.page.rows))
+        join = 2 * (px(STAMP_JOIN_MM) // 2) + 1
+        clear = self.ink[1][:top].view(np.uint8)
+        grown = cv2.dilate(clear, np.ones((join, join), np.uint8))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
+        inked = np.bincount(labels[clear > 0].ravel(), minlength=count)
+        least = px(STAMP_MIN_MM)
+        rings = [
+            label
+            for label in range(1, count)
+            if min(stats[label, cv2.CC_STAT_WIDTH], stats[label, cv2.CC_STAT_HEIGHT]) >= least
+            and inked[label]
+            >= STAMP_INK * stats[label, cv2.CC_STAT_WIDTH] * stats[label, cv2.CC_STAT_HEIGHT]
+        ]
+        if not rings:
+            return None
+        x, y, w, h, _ = (int(v) for v in stats[max(rings, key=lambda r: stats[r, 4])])
+        return slice(y, y + h), slice(x, x + w)
+
+    def _outside_ink(self, seal: tuple[slice, slice] | None) -> bool:
+        """A mark outside every row and the seal: clear ink bigger than a stray dot, or, in the
+        margins, longer than a pen's rest or trial (MARGIN_MARK_MM)."""
         outside = self.ink[0] & ~self.template.allowed
+        if seal is not None:
+            outside[seal] = False
         points: npt.NDArray[np.integer[Any] | np.floating[Any]] | None = cv2.findNonZero(
             outside.view(np.uint8)
         )
@@ -103,7 +144,26 @@ class PageRows:
         region = Region.of(
             (outside, self.ink[1]), *area, self.settings.stray_ink_max_mm, self.template.near_print
         )
-        return bool(region.marks)
+        clear = np.bincount(region.labels[self.ink[1][area]].ravel(), minlength=len(region.stats))
+        height, width = self.ink[0].shape
+        margin, short = px(MARGIN_MM), px(MARGIN_MARK_MM)
+        for label in region.marks:
+            if not clear[label]:
+                continue
+            left, top, w, h = (int(v) for v in region.stats[label, :4])
+            in_margin = (
+                left + w <= margin
+                or left >= width - margin
+                or top + h <= margin
+                or top >= height - margin
+            )
+            if in_margin and max(w, h) < short + px(JOIN_MM):
+                points = cv2.findNonZero((region.labels == label).view(np.uint8))
+                _, sides, _ = cv2.minAreaRect(points)
+                if min(sides) <= mm_to_px(MARGIN_STROKE_MM):
+                    continue  # one short stroke: a pen resting or tried out, not writing
+            return True
+        return False
 
     # --- rows -----------------------------------------------------------------------------------
 
@@ -140,22 +200,35 @@ class PageRows:
         text = row.text
         labels = region.labels[cell]
         cell_top, cell_left = region.top + cell[0].start, region.left + cell[1].start
-        band_top = px(text.y - BAND_ABOVE * text.h) - cell_top
-        band_bottom = px(text.bottom + BAND_BELOW * text.h) - cell_top
+        wide = (
+            px(text.y - WIDE_ABOVE * text.h) - cell_top,
+            px(text.bottom + WIDE_BELOW * text.h) - cell_top,
+        )
+        letters = (px(text.y) - cell_top, px(text.bottom + CROSS_BELOW * text.h) - cell_top)
         # the first and last letters' outer halves may hide a line's ends: not asked for
         span = (px(text.x + END_MM) - cell_left, px(text.right - END_MM) - cell_left)
         reach = max(mm_to_px(OVERSHOOT_MM), OVERSHOOT_SHARE * (span[1] - span[0]))
-        line, off, beside = classify(labels, ids, (band_top, band_bottom), span, reach)
+        line, off, beside = classify(labels, ids, wide, span, reach)
         # a line that goes on past the name: the stretch hidden in the last letters lies
         # between ink and ink, so it is bridged like any other (the overshoot is not counted)
         left = max(0, span[0] - round(reach))
         right = min(labels.shape[1], span[1] + round(reach))
-        band = np.isin(labels[band_top:band_bottom, left:right], list(line))
-        hidden = self.template.print_mask[
-            cell_top + band_top : cell_top + band_bottom, cell_left + left : cell_left + right
-        ]
-        coverage = name_coverage(band, hidden, (span[0] - left, span[1] - left))
-        measures = {"coverage": round(coverage, 3), "marks": float(len(ids))}
+        rows_abs = slice(cell_top, cell_top + labels.shape[0])
+        strong = self.ink[1][rows_abs, cell_left + left : cell_left + right]
+        window = labels[:, left:right]
+        line |= specks_on_line(window, line, ids, strong)
+        on_line = np.isin(window, list(line))
+        clear = on_line & strong
+        hidden = self.template.print_mask[rows_abs, cell_left + left : cell_left + right]
+        path = Path.of(on_line, clear, letters)
+        inside = (span[0] - left, span[1] - left)
+        coverage = path.coverage(hidden, inside)
+        crossing = path.crossing_share(inside)
+        measures = {
+            "coverage": round(coverage, 3),
+            "in_letters": round(crossing, 3),
+            "marks": float(len(ids)),
+        }
         doubts: list[Doubt] = []
         if leak:
             doubts.append(Doubt.INK_FROM_NEIGHBOUR)
@@ -164,7 +237,9 @@ class PageRows:
         if coverage >= STRUCK_COVERAGE and not doubts:
             confidence = min(1.0, 0.6 + 4 * (coverage - STRUCK_COVERAGE))
             return RowReading(row.number, Mark.STRUCK, confidence, (), None, measures)
-        if line and coverage == 0:
+        if line and coverage == 0 and crossing == 0 and path.inked(inside):
+            doubts.append(Doubt.OFF_NAME_LINE)  # along the name, never through its letters
+        elif line and coverage == 0:
             doubts.append(Doubt.MARK_BESIDE_NAME)
         elif line and coverage < STRUCK_COVERAGE:
             rule = self.settings.covers
@@ -172,6 +247,8 @@ class PageRows:
                 # the congress's written rule (OPEN-OMR-1), not the reader's judgement
                 measures["rule"] = rule
                 return RowReading(row.number, Mark.STRUCK, 0.5, (), None, measures)
+            doubts.append(Doubt.PARTIAL_STRIKE if crossing >= CROSS_SHARE else Doubt.OFF_NAME_LINE)
+        if not doubts:  # fail closed: whatever is not a clean strike is the board's
             doubts.append(Doubt.PARTIAL_STRIKE)
         proposal = Mark.STRUCK if coverage >= PARTIAL_HINT else None
         unique = tuple(dict.fromkeys(doubts))
@@ -260,16 +337,18 @@ def classify(
     span: tuple[int, int],
     reach: float,
 ) -> tuple[set[int], set[int], bool]:
-    """Split a row's marks into pieces of a line through the name (mostly inside the letters'
-    band, within reach of the name) and other marks; and whether any other mark lies wholly
-    beside the name (a tick, a circle's side, the number struck)."""
+    """Split a row's marks into pieces of a line along the name (mostly inside the wide band
+    round the letters, within reach of the name) and other marks; and whether any other mark
+    lies wholly beside the name (a tick, a circle's side, the number struck). Specks too small to
+    be marks never join the line: at 150 dpi the print's halo leaves such specks in the letters
+    (issue 14 §2)."""
     line: set[int] = set()
     off: set[int] = set()
     beside = False
     for label in ids:
         piece = labels == label
         total = int(piece.sum())
-        in_band = int(piece[band[0] : band[1]].sum())
+        in_band = int(piece[max(0, band[0]) : band[1]].sum())
         columns = np.flatnonzero(piece.any(axis=0))
         near = columns[-1] >= span[0] - reach and columns[0] <= span[1] + reach
         if total and in_band >= LINE_SHARE * total and near:
@@ -277,54 +356,116 @@ def classify(
         else:
             off.add(label)
             beside = beside or columns[-1] < span[0] or columns[0] > span[1]
-    if line:
-        # Specks too small to count alone are the visible bits of the same stroke where it
-        # runs along the letters (between "n" and "h", past the last letter): in the band and
-        # within reach of the name, they join the line they continue.
-        band_labels = labels[band[0] : band[1]]
-        for label in np.unique(band_labels).tolist():
-            if not label or label in ids:
-                continue
-            columns = np.flatnonzero((band_labels == label).any(axis=0))
-            if columns[-1] >= span[0] - reach and columns[0] <= span[1] + reach:
-                line.add(label)
     return line, off, beside
 
 
-def name_coverage(region: Mask, hidden: Mask, span: tuple[int, int]) -> float:
-    """Share of the name's columns (`span` of the band) crossed by ink.
+def specks_on_line(
+    labels: npt.NDArray[np.int32], line: set[int], ids: set[int], strong: Mask
+) -> set[int]:
+    """Specks too small to be marks that are the visible bits of the line between letters
+    (between "n" and "h" a thin stroke shows for half a millimetre): clear ink lying at the
+    line's height with the line's ink on both sides, each within BRIDGE_UNDER_PRINT_MM. A speck
+    never extends a line, so a speck of the print's halo cannot lengthen a partial stroke
+    (issue 14 §2)."""
+    if not line:
+        return set()
+    on_line = np.isin(labels, list(line))
+    columns = np.flatnonzero(on_line.any(axis=0))
+    near = round(mm_to_px(BRIDGE_UNDER_PRINT_MM))
+    found: set[int] = set()
+    for label in np.unique(labels[strong]).tolist():
+        if not label or label in ids:
+            continue
+        ys, xs = np.nonzero(labels == label)
+        x0, x1 = int(xs.min()), int(xs.max())
+        before = columns[(columns < x0) & (columns >= x0 - near)]
+        after = columns[(columns > x1) & (columns <= x1 + near)]
+        if not before.size or not after.size:
+            continue
+        beside = on_line[:, np.concatenate([before[-3:], after[:3]])]
+        rows = np.flatnonzero(beside.any(axis=1))
+        if rows[0] - LINE_SLACK_PX <= float(ys.mean()) <= rows[-1] + LINE_SLACK_PX:
+            found.add(label)
+    return found
 
-    A gap between two inked columns is bridged when it is a short pen skip, or when, all along
-    the straight line joining the ink on its two sides, the printed letters would hide a stroke
-    (a thin line running inside the letters; omr.md §6 lesson 3). One open column where a stroke
-    would show and shows nothing keeps the gap open. Gaps at the ends are never bridged: a line
-    that stops short of the name's end does not cover it.
-    """
-    inked: Mask = np.asarray(region.any(axis=0), np.bool_)
-    if not inked[span[0] : span[1]].any():
-        return 0.0
-    covered = inked.copy()
-    columns = np.flatnonzero(inked)
-    heights = np.arange(region.shape[0])
-    any_gap = mm_to_px(BRIDGE_ANY_MM)
-    print_gap = mm_to_px(BRIDGE_UNDER_PRINT_MM)
-    for left, right in itertools.pairwise(columns):
-        gap = right - left - 1
-        if gap <= 0:
-            continue
-        if gap <= any_gap:
-            covered[left + 1 : right] = True
-            continue
-        if gap > print_gap:
-            continue
-        y_left = float(heights[region[:, left]].mean())
-        y_right = float(heights[region[:, right]].mean())
-        xs = np.arange(left + 1, right)
-        ys = np.rint(y_left + (y_right - y_left) * (xs - left) / (right - left)).astype(int)
-        last = region.shape[0] - 1
-        hidden_here = np.zeros(xs.shape, dtype=bool)
-        for dy in range(-LINE_SLACK_PX, LINE_SLACK_PX + 1):
-            hidden_here |= hidden[np.clip(ys + dy, 0, last), xs]
-        if int((~hidden_here).sum()) <= any_gap:  # a pen skip beside a hidden stretch
-            covered[left + 1 : right] = True
-    return float(covered[span[0] : span[1]].mean())
+
+@dataclass(frozen=True)
+class Path:
+    """A line's course along the name, column by column: where its ink runs through the
+    letters (the middle of a vertical run of ink inside the letters' height), clearly or only
+    faintly, and at what height. A slanted or wavy line is followed wherever it goes."""
+
+    clear: Mask  # per column: clear ink of the line crossing the letters
+    faint: Mask  # per column: faint ink of the line crossing the letters
+    inked_columns: Mask  # per column: any ink of the line at all
+    height: npt.NDArray[np.float64]  # the crossing's height (rows), where there is one
+
+    @classmethod
+    def of(cls, ink: Mask, clear: Mask, letters: tuple[int, int]) -> "Path":
+        faint, _ = _crossing(ink, letters)
+        sure, height = _crossing(clear, letters)
+        return cls(sure, faint & ~sure, np.asarray(ink.any(axis=0), np.bool_), height)
+
+    def inked(self, span: tuple[int, int]) -> bool:
+        return bool(self.inked_columns[span[0] : span[1]].any())
+
+    def crossing_share(self, span: tuple[int, int]) -> float:
+        """Of the name's columns the line passes, the share where it runs through the letters."""
+        inked = int(self.inked_columns[span[0] : span[1]].sum())
+        crossing = (self.clear | self.faint)[span[0] : span[1]]
+        return float(crossing.sum()) / inked if inked else 0.0
+
+    def coverage(self, hidden: Mask, span: tuple[int, int]) -> float:
+        """Share of the name's columns (`span`) the line crosses through the letters.
+
+        Clear ink decides; a faint stretch counts only between clear ink on both sides (a
+        ballpoint fading inside a stroke already established). A gap between clear columns is
+        bridged when it is a short pen skip, or when, all along the straight line joining the
+        two sides, the printed letters would hide a stroke (a thin line running inside the
+        letters; omr.md §6 lesson 3), up to BRIDGE_UNDER_PRINT_MM. Gaps at the ends are never
+        bridged: a line that stops short of the name's end does not cover it."""
+        covered = self.clear.copy()
+        columns = np.flatnonzero(self.clear)
+        if not columns.size or not covered[span[0] : span[1]].any():
+            return 0.0
+        any_gap = mm_to_px(BRIDGE_ANY_MM)
+        print_gap = mm_to_px(BRIDGE_UNDER_PRINT_MM)
+        faint_gap = mm_to_px(BRIDGE_FAINT_MM)
+        last = hidden.shape[0] - 1
+        for left, right in itertools.pairwise(columns):
+            gap = right - left - 1
+            if gap <= 0:
+                continue
+            if gap <= any_gap or (gap <= faint_gap and self.faint[left + 1 : right].all()):
+                covered[left + 1 : right] = True
+                continue
+            if gap > print_gap:
+                continue
+            y_left, y_right = self.height[left], self.height[right]
+            xs = np.arange(left + 1, right)
+            ys = np.rint(y_left + (y_right - y_left) * (xs - left) / (right - left)).astype(int)
+            hidden_here = np.zeros(xs.shape, dtype=bool)
+            for dy in range(-LINE_SLACK_PX, LINE_SLACK_PX + 1):
+                hidden_here |= hidden[np.clip(ys + dy, 0, last), xs]
+            seen = ~hidden_here & ~self.faint[left + 1 : right]
+            if int(seen.sum()) <= any_gap:  # a pen skip beside a hidden stretch
+                covered[left + 1 : right] = True
+        return float(covered[span[0] : span[1]].mean())
+
+
+def _crossing(ink: Mask, letters: tuple[int, int]) -> tuple[Mask, npt.NDArray[np.float64]]:
+    """Per column: whether a vertical run of `ink` has its middle within `letters` (rows), and
+    the mean height of those middles."""
+    above = np.zeros_like(ink)
+    above[1:] = ink[:-1]
+    below = np.zeros_like(ink)
+    below[:-1] = ink[1:]
+    start_x, start_y = np.nonzero((ink & ~above).T)  # column-major: runs in order per column
+    _, end_y = np.nonzero((ink & ~below).T)
+    middle = (start_y + end_y) / 2
+    inside = (middle >= letters[0]) & (middle < letters[1])
+    width = ink.shape[1]
+    count = np.bincount(start_x[inside], minlength=width)
+    total = np.bincount(start_x[inside], weights=middle[inside], minlength=width)
+    height = np.divide(total, np.maximum(count, 1))
+    return count > 0, height

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 STANDARD_DPI = (150, 200, 240, 250, 300, 400, 600)
 
 
-SCALE_TOLERANCE = 0.015  # print scale and stretch: VxSuite's 98.5 %
+SCALE_TOLERANCE = 0.015  # stretch: the two axes of one page differ by at most this (VxSuite's)
+
+
+# Print scale: "fit to page" printing and copiers print at 97–103 % (issue 14 §2); the four marks
+# give the true transform whatever the scale, so only absurd values are refused (a page printed
+# at another paper size, a photograph of a ballot).
+PRINT_SCALE_MIN = 0.90
+PRINT_SCALE_MAX = 1.05
 
 
 MARK_ERROR_PX = 1.5  # the worst corner of the marks off the fitted page, at 200 dpi
@@ -45,7 +52,22 @@ BAND_ABOVE = 0.2  # the letters' band: from a little above the capitals …
 BAND_BELOW = 0.1  # … to a little below the baseline (an underline lies lower)
 
 
-LINE_SHARE = 0.6  # a piece of the strike has most of its ink in the band
+# A hand's line across a name is slanted, wavy or sags (issue 14 §2: 4–9 % of clean strikes left
+# the letters' band). A piece belongs to the line when most of its ink lies in a band wider than
+# the letters (in cap heights above the capitals and below the baseline) …
+WIDE_ABOVE = 0.6
+WIDE_BELOW = 0.6
+
+
+LINE_SHARE = 0.6  # … that is, this share of its ink
+
+
+# … and it crosses the name where the middle of its ink in a column lies within the letters
+# (cap height to a little below the baseline: a sagging line's middle; an underline's lies lower)
+CROSS_BELOW = 0.2
+
+
+CROSS_SHARE = 0.5  # a line crossing less of its own length inside the letters is off the name
 
 
 OVERSHOOT_MM = 4.0  # a strike may start or end a little beyond the name
@@ -75,7 +97,15 @@ PARTIAL_HINT = 0.75  # a row in review leans to "struck" above this
 BRIDGE_ANY_MM = 2.0  # pen skips
 
 
-BRIDGE_UNDER_PRINT_MM = 10.0  # a stroke running inside printed letters is hidden by the mask
+# A stroke running inside printed letters is hidden by the print mask over at most a letter's width
+# (a space between words shows it again). 10 mm carried partial strikes across letters at 150 dpi
+# (issue 14 §2); bridging needs clear ink on both sides.
+BRIDGE_UNDER_PRINT_MM = 4.0
+
+
+BRIDGE_FAINT_MM = (
+    5.0  # a ballpoint fading between clear ink: faint ink all along, this long at most
+)
 
 
 LINE_SLACK_PX = 2  # a wavy line strays this far from the straight one across a gap
@@ -88,6 +118,19 @@ BOX_MARK_FILL = 0.03
 
 
 EDGE_MM = 4.0  # nothing is printed this close to the edge; shadows and background are not ink
+
+
+# In the margins (this close to the paper's edge, outside the rows) a pen resting or tried out
+# leaves a short stroke; writing (a name added, a signature) is longer than MARGIN_MARK_MM.
+MARGIN_MM = 20.0
+MARGIN_MARK_MM = 8.0
+MARGIN_STROKE_MM = 2.5  # … and is one stroke: this thin at most (a squiggle or a word is wider)
+
+
+# The board's seal: a ring this wide at least, anywhere above the rows (it is stamped by hand,
+# often beside the printed stamp zone or over the page's edge)
+STAMP_MIN_MM = 14.0
+STAMP_JOIN_MM = 1.5  # the ring is cut by the printed heading under it
 
 
 STAMP_INK = 0.02  # share of the stamp zone inked by a stamp
