@@ -17,9 +17,10 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from daihoi.access import GRANTS, Permission, Role
-from daihoi.actions.adjudication import adjudicate
+from daihoi.actions.adjudication import adjudicate, confirm_decision, return_decision
 from daihoi.actions.attendance import (
     apply_derived_base,
     check_in,
@@ -38,6 +39,7 @@ from daihoi.actions.register import import_candidates, import_register
 from daihoi.actions.roles import create_person, set_roles
 from daihoi.actions.scanning import scan_files
 from daihoi.actions.setup import create_congress, create_election, record_appointment
+from daihoi.actions.spot_checks import check_spot_sheet, draw_spot_check, settle_spot_difference
 from daihoi.actions.steps import (
     acknowledge_warning,
     decide_next_step,
@@ -58,6 +60,7 @@ from daihoi.db.models import (
     ScannedBallot,
     Session,
 )
+from daihoi.db.spot_checks import SpotCheck, SpotCheckSheet
 from daihoi.errors import ActionError
 from tests.app.builders import make_congress, make_election
 from tests.app.members import member
@@ -82,6 +85,8 @@ class World:
     delegates: list[Delegate]
     session: Session
     scanned: ScannedBallot
+    proposed: ScannedBallot  # one member's proposal, waiting for a second member
+    checked: Election  # two scanned ballots; a hand check drawn from one, differing on it
 
 
 @pytest.fixture
@@ -142,6 +147,22 @@ def world(db: None) -> World:
         state=ScannedBallot.State.REVIEW,
         reading={"pages": []},
     )
+    proposed = ScannedBallot.objects.create(
+        election=opened,
+        batch=batch,
+        team=1,
+        sheet=4,
+        sha256="4" * 64,
+        state=ScannedBallot.State.REVIEW,
+        reading={"pages": []},
+        decision={
+            "ruling": "not_issued_by_board",
+            "rows": {},
+            "content": {"invalid": "not_issued_by_board"},
+        },
+        proposed_by=typist,
+        proposed_at=timezone.now(),
+    )
     return World(
         congress,
         other,
@@ -154,7 +175,39 @@ def world(db: None) -> World:
         delegates,
         session,
         scanned,
+        proposed,
+        _checked(congress, typist),
     )
+
+
+def _checked(congress: Congress, typist: User) -> Election:
+    """Two ballots read from scans; a hand check drawn when only the first was: its paper
+    differs (for the head to settle) and the second sheet is drawn but not checked."""
+    checked = make_election(congress, list_approval="9/9 đại biểu có mặt tán thành")
+    batch = ScanBatch.objects.create(election=checked, team=1, scanned_by=typist)
+    scans = []
+    for sheet in (1, 2):
+        entry = BallotEntry.objects.create(
+            election=checked, team=1, sheet=sheet, content=KEEP_AN_BINH, entered_by=typist
+        )
+        scans.append(
+            ScannedBallot.objects.create(
+                election=checked,
+                batch=batch,
+                team=1,
+                sheet=sheet,
+                sha256=f"{sheet}" * 64,
+                state=ScannedBallot.State.READ,
+                reading={"pages": []},
+                entry=entry,
+            )
+        )
+    check = SpotCheck.objects.create(election=checked, seed="11111", population=1, drawn_by=typist)
+    SpotCheckSheet.objects.create(
+        spot_check=check, scanned=scans[0], team=1, sheet=1, paper=KEEP_AN_CUONG, differs=True
+    )
+    SpotCheckSheet.objects.create(spot_check=check, scanned=scans[1], team=1, sheet=2)
+    return checked
 
 
 Call = Callable[[User, World], object]
@@ -173,6 +226,26 @@ ACTIONS: dict[str, tuple[Permission, Call]] = {
     "adjudicate": (
         Permission.ENTER_BALLOTS,
         lambda u, w: adjudicate(u, w.scanned.pk, {}, "not_issued_by_board"),
+    ),
+    "confirm_decision": (
+        Permission.ENTER_BALLOTS,
+        lambda u, w: confirm_decision(u, w.proposed.pk),
+    ),
+    "return_decision": (
+        Permission.ENTER_BALLOTS,
+        lambda u, w: return_decision(u, w.proposed.pk, "Phiếu giấy có dấu"),
+    ),
+    "draw_spot_check": (
+        Permission.SETTLE_DIFFERENCES,
+        lambda u, w: draw_spot_check(u, w.checked.pk, "12345"),
+    ),
+    "check_spot_sheet": (
+        Permission.ENTER_BALLOTS,
+        lambda u, w: check_spot_sheet(u, w.checked.pk, 1, 2, KEEP_AN_BINH),
+    ),
+    "settle_spot_difference": (
+        Permission.SETTLE_DIFFERENCES,
+        lambda u, w: settle_spot_difference(u, w.checked.pk, 1, 1, KEEP_AN_CUONG),
     ),
     "resolve_difference": (
         Permission.SETTLE_DIFFERENCES,
