@@ -29,6 +29,7 @@ from daihoi.db.models import (
     ScanBatch,
     ScannedBallot,
 )
+from daihoi.db.spot_checks import SpotCheck
 from daihoi.errors import ActionError
 
 FIGURES = ("summoned", "present", "ballots_issued", "ballots_collected")
@@ -249,7 +250,9 @@ def switch_to_official(user: User, congress_id: int) -> Congress:
         # the practice scans' images go once the rehearsal's records are gone for good
         transaction.on_commit(lambda: forget_images(images))
         counts = {
-            # scans first: each holds its entry (on_delete RESTRICT)
+            # the hand checks against paper first (their sheets name scans), then the scans:
+            # each holds its entry (on_delete RESTRICT)
+            "spot_checks": SpotCheck.objects.filter(election__in=elections).delete()[0],
             "scans": scans.delete()[0],
             "scan_batches": ScanBatch.objects.filter(election__in=elections).delete()[0],
             "entries": BallotEntry.objects.filter(election__in=elections).delete()[0],

@@ -176,6 +176,7 @@ _CLEARED: Mapping[str, Label] = {
     "entries": ("phiếu đã nhập", "entries"),
     "resolutions": ("quyết định chênh lệch", "settled differences"),
     "results": ("kết quả", "results"),
+    "spot_checks": ("kiểm tra phiếu giấy", "hand checks against paper"),
 }
 
 

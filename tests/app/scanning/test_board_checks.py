@@ -21,6 +21,7 @@ from daihoi.actions.adjudication import adjudicate, confirm_decision, return_dec
 from daihoi.actions.entry import record_entry
 from daihoi.actions.scanning import scan_files
 from daihoi.actions.spot_checks import check_spot_sheet, draw_spot_check, settle_spot_difference
+from daihoi.actions.steps import switch_to_official
 from daihoi.core.spot_check import draw
 from daihoi.db.models import (
     AuditEvent,
@@ -353,3 +354,16 @@ def test_a_ballot_in_more_than_one_ink_is_shown_and_counted_in_the_minutes(
     assert figures is not None
     assert figures["mixed_ink_ballots"] == 1
     assert "1 phiếu dùng nhiều loại mực" in " ".join(scan_sentences(figures))
+
+
+def test_the_official_congress_starts_without_the_practice_hand_checks(
+    election: Election, clerk: User
+) -> None:
+    _scanned_stack(election, clerk, 3)
+    draw_spot_check(clerk, election.pk, "31415")
+    switch_to_official(clerk, election.congress_id)
+    assert not SpotCheck.objects.exists()
+    assert not SpotCheckSheet.objects.exists()
+    event = AuditEvent.objects.get(action="switch_to_official")
+    assert event.details["cleared"]["spot_checks"] == 4  # the draw and its three sheets
+    assert event.details["cleared"]["scans"] == 3
