@@ -21,7 +21,7 @@ import urllib.parse
 from collections import Counter
 from pathlib import Path
 
-from entry_load import HOST, Clerk, _django, p50_p99_ms, run_together, running_server
+from entry_load import HOST, Clerk, _django, p50_p99_ms, run_signed_in_together, running_server
 
 
 def prepare(data: Path, database_url: str | None, doors: int, delegates: int) -> tuple[int, list]:
@@ -124,6 +124,9 @@ def main() -> None:
         "--rescan", type=float, default=0.1, help="share of scans also at a second door"
     )
     parser.add_argument("--database-url", default=None)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (more than 1: PostgreSQL only)"
+    )
     args = parser.parse_args()
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
@@ -134,9 +137,9 @@ def main() -> None:
             other = queues[(k + 1) % args.doors]
             queue.extend(rng.sample(other, int(len(other) * args.rescan)))
             rng.shuffle(queue)
-        with running_server(data, args.database_url) as port:
+        with running_server(data, args.database_url, args.workers) as port:
             doors = [Door(port, k, congress, queues[k]) for k in range(args.doors)]
-            wall = run_together(doors)
+            wall = run_signed_in_together(doors)
         latencies = sorted(t for door in doors for t in door.latencies)
         errors = [e for door in doors for e in door.errors]
         answered_new = Counter(t for door in doors for t in door.new)
@@ -144,6 +147,7 @@ def main() -> None:
         rows, extra_rows = stored(data, args.database_url, congress)
         p50, p99 = p50_p99_ms(latencies)
         engine = "PostgreSQL" if args.database_url else "SQLite"
+        engine += f", {args.workers} server processes" if args.workers > 1 else ", 1 server process"
         print(
             f"{engine}: {args.doors} doors, {args.delegates} delegates, {len(latencies)} scans "
             f"({sum(len(q) for q in queues) - args.delegates} at a second door) in {wall:.1f} s "

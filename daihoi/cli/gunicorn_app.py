@@ -39,6 +39,10 @@ def run_gunicorn(serving: "Serving", threads: int) -> int:
         "errorlog": "-",
         "loglevel": "warning",
         "timeout": 120,  # a maximal workbook import or minutes PDF takes seconds, not minutes
+        # A clerk saves a ballot every few seconds: keep the browser's connection open between
+        # saves (gunicorn's default of 2 s closed it, so each save paid a new connection, over
+        # TLS a new handshake; waitress keeps one for 120 s)
+        "keepalive": 60,
     }
     if serving.tls_cert:
         options |= {"certfile": serving.tls_cert, "keyfile": serving.tls_key}
