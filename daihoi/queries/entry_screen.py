@@ -2,10 +2,11 @@
 
 from daihoi.core.election import Candidate
 from daihoi.core.keying import row_width
+from daihoi.core.tables import table_of_team
 from daihoi.db.mappers import numbered_candidates
 from daihoi.db.models import Election, ScannedBallot
 from daihoi.queries.entries import table_progress
-from daihoi.queries.teams import defined_tables, team_table
+from daihoi.queries.teams import defined_tables
 
 
 def ballot_rows(election: Election) -> tuple[dict[int, str], tuple[Candidate, ...]]:
@@ -25,8 +26,8 @@ def entry_screen(election: Election, team: int | None, posted: object) -> dict[s
     entered = set(entries.values_list("sheet", flat=True))
     waiting = e.scans.filter(team=team or 0, state=ScannedBallot.State.REVIEW)
     taken = entered | set(waiting.values_list("sheet", flat=True))  # a scan in review holds one
-    tables_defined = bool(defined_tables(e))
-    table = team_table(e, team) if team and tables_defined else None
+    tables = defined_tables(e)
+    table = table_of_team(tables, team) if team and tables else None
     sheets = table.sheet_numbers() if table else range(1, e.ballots_collected + 1)
     next_sheet = next((s for s in sheets if s not in taken), None)
     last = entries.order_by("-entered_at", "-id").first()
@@ -43,7 +44,7 @@ def entry_screen(election: Election, team: int | None, posted: object) -> dict[s
         "packed_example": "".join(str(n).zfill(width) for n in (3, 7, 12)[: 2 + (width > 1)]),
         "entered": len(entered),
         "table": table,
-        "tables_defined": tables_defined,
+        "tables_defined": bool(tables),
         "table_entered": len([s for s in entered if table.holds(s)]) if table else None,
         "total_typed": sum(p.typed_by_all for p in table_progress(e)) if table else None,
         "next_sheet": next_sheet,
