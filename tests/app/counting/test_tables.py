@@ -308,3 +308,38 @@ def test_the_head_s_forms_and_the_screens_show_the_tables(election: Election) ->
     assert '<strong id="progress">1/5</strong>' in entry
     assert 'value="6"' in entry  # the next sheet within the table
     assert get_projector_state(election)["entered"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_four_teams_of_two_tables_typing_in_four_threads_settle_every_sheet() -> None:
+    """Four connections at once, as four clerks at two tables: nothing lost, nothing refused."""
+    import threading
+
+    from django.db import connections
+
+    election = make_election(ballots_collected=9)
+    head = member(User.objects.create_user("head"), election.congress, Role.COUNTING_HEAD)
+    clerks = _two_tables(election, head)
+    start = threading.Barrier(4)
+    failures: list[BaseException] = []
+    stacks = {1: range(1, 6), 2: range(1, 6), 3: range(6, 10), 4: range(6, 10)}
+
+    def type_stack(team: int) -> None:
+        try:
+            start.wait()
+            for sheet in stacks[team]:
+                _type(election, clerks[team], team, sheet, STRUCK[sheet])
+        except BaseException as error:  # reported by the test below
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=type_stack, args=(team,)) for team in stacks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    ballots, open_differences = settled(election)
+    assert (sorted(ballots), open_differences) == (list(range(1, 10)), [])
+    assert certify_result(head, election.pk).document["elected"] == ["c2", "c1"]
