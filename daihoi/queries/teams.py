@@ -20,6 +20,15 @@ def count_tables(election: Election) -> tuple[CountTable, ...]:
     return defined_tables(election) or (implicit(election.ballots_collected, election.entry_teams),)
 
 
+def team_choices(election: Election) -> list[tuple[int, int | None]]:
+    """Every entry team with the number of the count table it sits at (None: no table)."""
+    tables = defined_tables(election)
+    return [
+        (team, table.number if (table := table_of_team(tables, team)) else None)
+        for team in range(1, election.entry_teams + 1)
+    ]
+
+
 def team_table(election: Election, team: int) -> CountTable | None:
     """The table this entry team sits at (None: a team no defined table has)."""
     return table_of_team(count_tables(election), team)

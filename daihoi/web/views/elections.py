@@ -17,7 +17,7 @@ from daihoi.omr.layout import PAPERS
 from daihoi.queries.ballots import default_copies
 from daihoi.queries.certification import certification_check, pending_warnings
 from daihoi.queries.elections import base_breakdown, get_election_view, next_step_words
-from daihoi.queries.teams import tables_section, team_of, team_rows
+from daihoi.queries.teams import tables_section, team_choices, team_of, team_rows
 from daihoi.web.views._common import attempt, signed_in
 
 
@@ -33,7 +33,7 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             "view": view,
             "can_enter": can(request.user, Permission.ENTER_BALLOTS, e.congress_id),
             "my_team": team_of(signed_in(request), e),
-            "team_numbers": range(1, e.entry_teams + 1),
+            "team_numbers": team_choices(e),
             "team_assignments": team_rows(e)
             if can(request.user, Permission.SETTLE_DIFFERENCES, e.congress_id)
             else None,
