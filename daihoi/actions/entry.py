@@ -146,6 +146,9 @@ def record_entry(  # noqa: PLR0913 - who, where, which paper, what it shows, and
         record_event(
             user, "record_entry", election.congress, election=election_id, team=team, sheet=sheet
         )
+        # Again under the audit chain's lock, which every write holds to its commit: count
+        # tables changed since the check above are seen here, and the entry is undone.
+        refuse_unless_at_table(election, team, sheet)
         return entry
 
 

@@ -97,8 +97,6 @@ def _store(actor: User, election_id: int, build: _Build) -> None:
         if problems:
             raise _refusal(problems[0])
         teams = max((t for table in tables for t in table.teams), default=election.entry_teams)
-        if tables:
-            _refuse_stranding(election, tables, teams)
         CountTableRow.objects.filter(election=election).delete()
         CountTableRow.objects.bulk_create(
             CountTableRow(
@@ -122,6 +120,9 @@ def _store(actor: User, election_id: int, build: _Build) -> None:
             election=election.pk,
             tables=[{"number": t.number, "sheets": t.text, "teams": list(t.teams)} for t in tables],
         )
+        # Under the audit chain's lock, held to the commit by every write: an entry saved
+        # meanwhile is seen here (and one saved after sees these tables: actions.entry).
+        _refuse_stranding(election, tables, teams)
 
 
 def _refuse_stranding(election: Election, tables: Sequence[CountTable], teams: int) -> None:

@@ -349,3 +349,25 @@ def test_four_teams_of_two_tables_typing_in_four_threads_settle_every_sheet() ->
     ballots, open_differences = settled(election)
     assert (sorted(ballots), open_differences) == (list(range(1, 10)), [])
     assert certify_result(head, election.pk).document["elected"] == ["c2", "c1"]
+
+
+def test_tables_changed_while_a_ballot_is_being_saved_refuse_it(
+    election: Election, clerk: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The head moves sheet 5 to table 2 between the entry's first check and its write: the
+    entry is checked again under the lock every write holds, refused, and nothing is stored."""
+    clerks = _two_tables(election, clerk)
+    import daihoi.actions.entry as entry_action
+
+    checked = entry_action.check_content
+
+    def meanwhile(*args: Any, **kwargs: Any) -> None:
+        checked(*args, **kwargs)
+        define_tables(clerk, election.pk, [("1-4", "1 2"), ("5-9", "3 4")])
+
+    monkeypatch.setattr(entry_action, "check_content", meanwhile)
+    with pytest.raises(ActionError) as refused:
+        _type(election, clerks[1], 1, 5, STRUCK[5])
+    assert refused.value.code == "sheet_other_table"
+    assert not BallotEntry.objects.filter(election=election).exists()
+    assert [t.sheets for t in CountTable.objects.all()] == [[[1, 4]], [[5, 9]]]
