@@ -137,9 +137,8 @@ def adjudicate(
 def _locked_in_review(election: Election, scanned: ScannedBallot) -> ScannedBallot:
     """The scanned ballot locked for this transaction, refused unless the election is open and
     the ballot still waits for the board (another member may have acted meanwhile)."""
-    locked = (
-        ScannedBallot.objects.select_for_update().select_related("proposed_by").get(pk=scanned.pk)
-    )
+    # no join under the lock: PostgreSQL cannot lock the nullable side of an outer join
+    locked = ScannedBallot.objects.select_for_update().get(pk=scanned.pk)
     election.state = Election.objects.values_list("state", flat=True).get(pk=election.pk)
     refuse_unless_open(election)
     if locked.state != ScannedBallot.State.REVIEW:

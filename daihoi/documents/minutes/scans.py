@@ -28,10 +28,9 @@ def scan_sentences(scans: Mapping[str, Any] | None) -> list[str]:
     )
     confirmed = scans["confirmed"]
     two = scans.get("two_members", confirmed)
-    both = (  # omr.md §5.4: two board members confirm each decision
-        " (mỗi quyết định do một thành viên đề xuất, một thành viên khác xác nhận)"
-        if two == confirmed
-        else f" ({format_int(two)} phiếu do hai thành viên xác nhận)"
+    # omr.md §5.4: two board members confirm each decision, the minutes say how many did
+    both = (
+        f" ({format_int(two)} quyết định do một thành viên đề xuất, một thành viên khác xác nhận)"
     )
     mixed = scans.get("mixed_ink_ballots", 0)
     return [

@@ -135,6 +135,10 @@ def test_a_second_member_sends_a_proposal_back_with_a_reason(
     summary = scans_for_minutes(election)
     assert summary is not None
     assert (summary["confirmed"], summary["two_members"]) == (1, 1)
+    assert (
+        "1 phiếu Ban kiểm phiếu xem xét và quyết định (1 quyết định do một thành viên đề xuất, "
+        "một thành viên khác xác nhận)"
+    ) in " ".join(scan_sentences(summary))
 
 
 def test_the_queue_tells_what_waits_for_a_proposal_and_what_for_a_confirmation(
