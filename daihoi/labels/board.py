@@ -151,11 +151,11 @@ BOARD_EVENTS: Mapping[str, Label] = {
     "return_scan": (
         (
             "Trả lại đề xuất của {proposed_by} cho phiếu quét số {sheet} của tổ {team}; lý do: "
-            "{reason} — {election}"
+            "{reason_text} — {election}"
         ),
         (
             "Sent {proposed_by}'s proposal on scanned ballot {sheet} of team {team} back; reason: "
-            "{reason} — {election}"
+            "{reason_text} — {election}"
         ),
     ),
     "draw_spot_check": (
