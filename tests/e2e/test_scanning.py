@@ -94,6 +94,7 @@ def test_upload_scans_review_the_doubtful_one_and_confirm(
     with page.expect_navigation():
         page.locator("#confirming a").first.click()
     expect(page.locator("#proposal")).to_contain_text("kiemphieu")
+    page.screenshot(path=str(ARTIFACTS / "review-confirm.png"), full_page=True)
     with page.expect_navigation():
         page.click("#confirm-form button[type=submit]")
     doubtful.refresh_from_db()
