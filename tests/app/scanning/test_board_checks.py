@@ -371,3 +371,35 @@ def test_the_official_congress_starts_without_the_practice_hand_checks(
     event = AuditEvent.objects.get(action="switch_to_official")
     assert event.details["cleared"]["spot_checks"] == 4  # the draw and its three sheets
     assert event.details["cleared"]["scans"] == 3
+
+
+def test_an_agree_disagree_paper_is_typed_as_on_the_entry_screen(
+    election: Election, clerk: User
+) -> None:
+    Election.objects.filter(pk=election.pk).update(seats=3)  # 3 names, 3 seats: agree/disagree
+    batch = ScanBatch.objects.create(election=election, team=1, scanned_by=clerk)
+    marks = {"c1": "agree", "c2": "disagree", "c3": "none"}
+    entry = BallotEntry.objects.create(
+        election=election, team=1, sheet=1, content={"marks": marks}, entered_by=clerk
+    )
+    ScannedBallot.objects.create(
+        election=election,
+        batch=batch,
+        team=1,
+        sheet=1,
+        state=ScannedBallot.State.READ,
+        sha256="a" * 64,
+        reading={"pages": []},
+        entry=entry,
+    )
+    head = Client()
+    head.force_login(clerk)
+    url = reverse("spot_check", args=[election.pk])
+    head.post(url, {"do": "draw", "seed": "24680"})
+    page = head.get(url).content.decode()
+    assert 'name="disagree"' in page
+    assert "2: không đồng ý; 3: không đánh dấu ô nào" in page  # the machine's record
+    head.post(url, {"do": "check", "team": "1", "sheet": "1", "disagree": "2", "blank": "3"})
+    (sheet,) = SpotCheckSheet.objects.all()
+    assert sheet.paper == {"marks": marks}
+    assert not sheet.differs
