@@ -27,7 +27,6 @@ from daihoi.omr.thresholds import (
     BRIDGE_ANY_MM,
     BRIDGE_FAINT_MM,
     BRIDGE_UNDER_PRINT_MM,
-    CROSS_BELOW,
     CROSS_SHARE,
     END_MM,
     JOIN_MM,
@@ -35,16 +34,23 @@ from daihoi.omr.thresholds import (
     LEAK_MM,
     LINE_SHARE,
     LINE_SLACK_PX,
+    LOOP_SHARE,
+    LOOP_SPREAD,
     MARGIN_MARK_MM,
     MARGIN_MM,
     MARGIN_STROKE_MM,
     OVERSHOOT_MM,
     OVERSHOOT_SHARE,
     PARTIAL_HINT,
+    RISE_MM,
+    RISE_SHARE,
+    SAG_BELOW,
     STAMP_INK,
     STAMP_JOIN_MM,
     STAMP_MIN_MM,
     STRUCK_COVERAGE,
+    THROUGH_ABOVE,
+    THROUGH_BELOW,
     WIDE_ABOVE,
     WIDE_BELOW,
     ReaderSettings,
@@ -197,22 +203,23 @@ class PageRows:
         region, cell, ids, leak = self._row_region(row)
         if not ids:
             return RowReading(row.number, Mark.KEPT, 1.0)
-        text = row.text
-        labels = region.labels[cell]
+        text, labels = row.text, region.labels[cell]
         cell_top, cell_left = region.top + cell[0].start, region.left + cell[1].start
-        wide = (
-            px(text.y - WIDE_ABOVE * text.h) - cell_top,
-            px(text.bottom + WIDE_BELOW * text.h) - cell_top,
+        wide, letters, strike = (
+            (px(text.y - above * text.h) - cell_top, px(text.bottom + below * text.h) - cell_top)
+            for above, below in (
+                (WIDE_ABOVE, WIDE_BELOW),  # where the pieces of a line lie
+                (THROUGH_ABOVE, -THROUGH_BELOW),  # the letters themselves
+                (THROUGH_ABOVE, SAG_BELOW),  # where a strike runs, sagging midway
+            )
         )
-        letters = (px(text.y) - cell_top, px(text.bottom + CROSS_BELOW * text.h) - cell_top)
         # the first and last letters' outer halves may hide a line's ends: not asked for
         span = (px(text.x + END_MM) - cell_left, px(text.right - END_MM) - cell_left)
         reach = max(mm_to_px(OVERSHOOT_MM), OVERSHOOT_SHARE * (span[1] - span[0]))
         line, off, beside = classify(labels, ids, wide, span, reach)
         # a line that goes on past the name: the stretch hidden in the last letters lies
         # between ink and ink, so it is bridged like any other (the overshoot is not counted)
-        left = max(0, span[0] - round(reach))
-        right = min(labels.shape[1], span[1] + round(reach))
+        left, right = max(0, span[0] - round(reach)), min(labels.shape[1], span[1] + round(reach))
         rows_abs = slice(cell_top, cell_top + labels.shape[0])
         strong = self.ink[1][rows_abs, cell_left + left : cell_left + right]
         window = labels[:, left:right]
@@ -220,37 +227,41 @@ class PageRows:
         on_line = np.isin(window, list(line))
         clear = on_line & strong
         hidden = self.template.print_mask[rows_abs, cell_left + left : cell_left + right]
-        path = Path.of(on_line, clear, letters)
+        path = Path.of(on_line, clear, letters, strike)
         inside = (span[0] - left, span[1] - left)
         coverage = path.coverage(hidden, inside)
         crossing = path.crossing_share(inside)
-        measures = {
-            "coverage": round(coverage, 3),
-            "in_letters": round(crossing, 3),
-            "marks": float(len(ids)),
-        }
+        loops = path.loop_share(inside, px(LOOP_SPREAD * text.h))
+        rise = path.rise(inside, px(text.bottom) - cell_top)
+        in_letters, through = crossing >= CROSS_SHARE, rise > RISE_MM and loops < LOOP_SHARE
+        measures = {"coverage": round(coverage, 3), "in_letters": round(crossing, 3)}
+        measures |= {"rise_mm": round(rise, 2), "loops": round(loops, 3), "marks": len(ids)}
         doubts: list[Doubt] = []
         if leak:
             doubts.append(Doubt.INK_FROM_NEIGHBOUR)
         if off:
             doubts.append(Doubt.MARK_BESIDE_NAME if beside else Doubt.OFF_NAME_LINE)
-        if coverage >= STRUCK_COVERAGE and not doubts:
+        if coverage >= STRUCK_COVERAGE and through and not doubts:
             confidence = min(1.0, 0.6 + 4 * (coverage - STRUCK_COVERAGE))
             return RowReading(row.number, Mark.STRUCK, confidence, (), None, measures)
-        if line and coverage == 0 and crossing == 0 and path.inked(inside):
+        if line and loops >= LOOP_SHARE:
+            doubts.append(Doubt.MARK_BESIDE_NAME)  # a circle round the name, a cross, a scribble
+        elif line and coverage == 0 and crossing == 0 and path.inked(inside):
             doubts.append(Doubt.OFF_NAME_LINE)  # along the name, never through its letters
         elif line and coverage == 0:
             doubts.append(Doubt.MARK_BESIDE_NAME)
         elif line and coverage < STRUCK_COVERAGE:
             rule = self.settings.covers
-            if not doubts and rule is not None and coverage >= rule:
+            if not doubts and in_letters and rule is not None and coverage >= rule:
                 # the congress's written rule (OPEN-OMR-1), not the reader's judgement
                 measures["rule"] = rule
                 return RowReading(row.number, Mark.STRUCK, 0.5, (), None, measures)
-            doubts.append(Doubt.PARTIAL_STRIKE if crossing >= CROSS_SHARE else Doubt.OFF_NAME_LINE)
+            doubts.append(Doubt.PARTIAL_STRIKE if in_letters else Doubt.OFF_NAME_LINE)
+        elif line and not through:
+            doubts.append(Doubt.OFF_NAME_LINE)  # along the name, mostly above or below it
         if not doubts:  # fail closed: whatever is not a clean strike is the board's
             doubts.append(Doubt.PARTIAL_STRIKE)
-        proposal = Mark.STRUCK if coverage >= PARTIAL_HINT else None
+        proposal = Mark.STRUCK if coverage >= PARTIAL_HINT and in_letters else None
         unique = tuple(dict.fromkeys(doubts))
         return RowReading(row.number, Mark.REVIEW, 0.0, unique, proposal, measures)
 
@@ -391,29 +402,50 @@ def specks_on_line(
 
 @dataclass(frozen=True)
 class Path:
-    """A line's course along the name, column by column: where its ink runs through the
-    letters (the middle of a vertical run of ink inside the letters' height), clearly or only
-    faintly, and at what height. A slanted or wavy line is followed wherever it goes."""
+    """A line's course along the name, column by column, wherever it goes (a slanted, wavy or
+    sagging line is followed): where the middle of a vertical run of its ink lies in the wide
+    band round the letters, clearly or only faintly, and at what height; and where it runs
+    through the letters themselves."""
 
-    clear: Mask  # per column: clear ink of the line crossing the letters
-    faint: Mask  # per column: faint ink of the line crossing the letters
+    clear: Mask  # per column: clear ink of the line along the name
+    faint: Mask  # per column: faint ink of the line along the name
+    through: Mask  # per column: the line's ink in the letters themselves
     inked_columns: Mask  # per column: any ink of the line at all
-    height: npt.NDArray[np.float64]  # the crossing's height (rows), where there is one
+    height: npt.NDArray[np.float64]  # the line's height (rows), where it is clear
+    spread: npt.NDArray[np.float64]  # per column: rows between its highest and lowest run
 
     @classmethod
-    def of(cls, ink: Mask, clear: Mask, letters: tuple[int, int]) -> "Path":
-        faint, _ = _crossing(ink, letters)
-        sure, height = _crossing(clear, letters)
-        return cls(sure, faint & ~sure, np.asarray(ink.any(axis=0), np.bool_), height)
+    def of(cls, ink: Mask, clear: Mask, letters: tuple[int, int], band: tuple[int, int]) -> "Path":
+        faint, _, _ = _crossing(ink, band)
+        sure, height, _ = _crossing(clear, band)
+        through, _, spread = _crossing(ink, letters)
+        inked = np.asarray(ink.any(axis=0), np.bool_)
+        return cls(sure, faint & ~sure, through, inked, height, spread)
+
+    def loop_share(self, span: tuple[int, int], apart: int) -> float:
+        """Share of the name's columns where the line's ink lies at two heights at least
+        `apart` rows apart: the top and bottom of a circle round the name, a cross."""
+        inked = int(self.inked_columns[span[0] : span[1]].sum())
+        wide = int((self.spread[span[0] : span[1]] >= apart).sum())
+        return wide / inked if inked else 0.0
 
     def inked(self, span: tuple[int, int]) -> bool:
         return bool(self.inked_columns[span[0] : span[1]].any())
 
     def crossing_share(self, span: tuple[int, int]) -> float:
-        """Of the name's columns the line passes, the share where it runs through the letters."""
+        """Of the name's columns the line passes, the share where it runs through the letters
+        (an underline or a line over the capitals runs along the name, not through it)."""
         inked = int(self.inked_columns[span[0] : span[1]].sum())
-        crossing = (self.clear | self.faint)[span[0] : span[1]]
-        return float(crossing.sum()) / inked if inked else 0.0
+        return float(self.through[span[0] : span[1]].sum()) / inked if inked else 0.0
+
+    def rise(self, span: tuple[int, int], baseline: int) -> float:
+        """How far (mm) the line's middle rises above the baseline at its highest (the
+        RISE_SHARE of its clear columns highest): a strike runs through the letters somewhere,
+        even when it sags below them midway; an underline never does."""
+        levels = self.height[span[0] : span[1]][self.clear[span[0] : span[1]]]
+        if not levels.size:
+            return 0.0
+        return (baseline - float(np.quantile(levels, RISE_SHARE))) / mm_to_px(1)
 
     def coverage(self, hidden: Mask, span: tuple[int, int]) -> float:
         """Share of the name's columns (`span`) the line crosses through the letters.
@@ -453,9 +485,12 @@ class Path:
         return float(covered[span[0] : span[1]].mean())
 
 
-def _crossing(ink: Mask, letters: tuple[int, int]) -> tuple[Mask, npt.NDArray[np.float64]]:
-    """Per column: whether a vertical run of `ink` has its middle within `letters` (rows), and
-    the mean height of those middles."""
+def _crossing(
+    ink: Mask, band: tuple[int, int]
+) -> tuple[Mask, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Per column: whether a vertical run of `ink` has its middle within `band` (rows), the
+    mean height of those middles, and the rows between the highest and lowest middle of all
+    the column's runs."""
     above = np.zeros_like(ink)
     above[1:] = ink[:-1]
     below = np.zeros_like(ink)
@@ -463,9 +498,14 @@ def _crossing(ink: Mask, letters: tuple[int, int]) -> tuple[Mask, npt.NDArray[np
     start_x, start_y = np.nonzero((ink & ~above).T)  # column-major: runs in order per column
     _, end_y = np.nonzero((ink & ~below).T)
     middle = (start_y + end_y) / 2
-    inside = (middle >= letters[0]) & (middle < letters[1])
+    inside = (middle >= band[0]) & (middle < band[1])
     width = ink.shape[1]
     count = np.bincount(start_x[inside], minlength=width)
     total = np.bincount(start_x[inside], weights=middle[inside], minlength=width)
     height = np.divide(total, np.maximum(count, 1))
-    return count > 0, height
+    highest = np.full(width, np.inf)
+    lowest = np.full(width, -np.inf)
+    np.minimum.at(highest, start_x, middle)
+    np.maximum.at(lowest, start_x, middle)
+    spread = np.where(np.isfinite(highest), lowest - highest, 0.0)
+    return count > 0, height, spread
