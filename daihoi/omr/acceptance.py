@@ -177,9 +177,7 @@ def _place(ballots: list[_Ballot], page: tuple[str, int, Reading, FileTruth | No
     reading = page[2]
     last = ballots[-1] if ballots else None
     open_ballot = last is not None and len(last.pages) < last.expected
-    follows = isinstance(reading, PageRejected) or (
-        isinstance(reading, PageReading) and reading.page > 1
-    )
+    follows = isinstance(reading, PageRejected) or reading.page > 1
     if follows and open_ballot and last is not None:
         last.pages.append(page)
     else:
