@@ -155,6 +155,7 @@ def table_problems(tables: Sequence[CountTable], collected: int) -> list[TableEr
     tables one by one; certification waits for them all).
     """
     problems: list[TableError] = []
+    # R12 step 3/4: every ballot collected is classified once, so every sheet at one table
     if len(tables) > MAX_TABLES:
         problems.append(TableError("tables_count", {"tables": len(tables), "most": MAX_TABLES}))
     owner_of_team: dict[int, int] = {}
@@ -248,6 +249,8 @@ def settle_tables(
     the table's sheets and compared among the table's teams only."""
     out = []
     for table in tables:
+        # R12 task 5 gives the board the count; comparing a table's sheets among its own teams is
+        # the project's repeated entry (not a Party rule), held within each table.
         mine = {
             team: {s: b for s, b in entries.get(team, {}).items() if table.holds(s)}
             for team in table.teams
