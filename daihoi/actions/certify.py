@@ -16,6 +16,7 @@ from daihoi.interchange.election_writer import canonical_json, election_document
 from daihoi.interchange.result_file import result_document
 from daihoi.labels import WARNINGS, problem_text, words
 from daihoi.queries.entries import settled, unfinished_entry
+from daihoi.queries.spot_checks import scan_check_blockers
 
 
 def open_election(user: User, election_id: int) -> Election:
@@ -63,9 +64,13 @@ def certify_result(user: User, election_id: int) -> Result:
         if election.state != Election.State.OPEN:
             raise ActionError("election_not_open")
         refuse_organiser_certifier(user, election.congress)
-        waiting = election.scans.filter(state=ScannedBallot.State.REVIEW).count()
+        waiting = election.scans.filter(
+            state=ScannedBallot.State.REVIEW, proposed_by__isnull=True
+        ).count()
         if waiting:
             raise ActionError("scans_waiting", count=waiting)
+        for refusal in scan_check_blockers(election):  # omr.md §5.4: two members, hand check
+            raise refusal
         for refusal in unfinished_entry(election):
             raise refusal
         ballots, open_differences = settled(election)

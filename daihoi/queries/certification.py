@@ -16,6 +16,7 @@ from daihoi.db.models import Election, ScannedBallot
 from daihoi.errors import ActionError
 from daihoi.labels import PROBLEMS, WARNINGS, words
 from daihoi.queries.entries import settled, unfinished_entry
+from daihoi.queries.spot_checks import scan_check_blockers
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,12 @@ def _blockers(election: Election) -> list[ActionError]:
     if election.state != Election.State.OPEN:
         return [ActionError("election_not_open")]
     found = []
-    waiting = election.scans.filter(state=ScannedBallot.State.REVIEW).count()
+    waiting = election.scans.filter(
+        state=ScannedBallot.State.REVIEW, proposed_by__isnull=True
+    ).count()
     if waiting:
         found.append(ActionError("scans_waiting", count=waiting))
+    found += scan_check_blockers(election)  # omr.md §5.4: two members, the hand check
     found += unfinished_entry(election)
     return found
 

@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from daihoi.access import Role
 from daihoi.actions.adjudication import adjudicate, confirm_decision, return_decision
+from daihoi.actions.certify import certify_result
 from daihoi.actions.entry import record_entry
 from daihoi.actions.scanning import scan_files
 from daihoi.actions.spot_checks import check_spot_sheet, draw_spot_check, settle_spot_difference
@@ -35,6 +36,7 @@ from daihoi.db.spot_checks import SpotCheck, SpotCheckSheet
 from daihoi.documents.minutes.scans import scan_sentences
 from daihoi.errors import ActionError
 from daihoi.interchange.election_file import read_ballot
+from daihoi.queries.certification import certification_check
 from daihoi.queries.entries import settled
 from daihoi.queries.scans import get_review, get_scan_summary, scans_for_minutes
 from daihoi.queries.spot_checks import scan_check_blockers
@@ -81,6 +83,10 @@ def test_a_proposal_enters_nothing_and_its_author_cannot_confirm_it(
     adjudicate(clerk, scanned.pk, _rows(scanned), "valid")
     assert not BallotEntry.objects.exists()
     assert [e.code for e in scan_check_blockers(election)] == ["scan_proposals_unconfirmed"]
+    with pytest.raises(ActionError) as unconfirmed:  # certification waits for the second member
+        certify_result(clerk, election.pk)
+    assert unconfirmed.value.code == "scan_proposals_unconfirmed"
+    assert not certification_check(election).possible
     with pytest.raises(ActionError) as own:
         confirm_decision(clerk, scanned.pk)
     assert own.value.code == "confirm_own_proposal"

@@ -556,7 +556,11 @@ def test_a_scanned_stack_is_certified_like_a_typed_one(
             scanned = ScannedBallot.objects.get(pk=item.scanned_id)
             ruling = "valid" if scanned.reading["pages"][0]["doubts"] else None
             _ruled(clerk, second, scanned, _board_rows(scanned, ballot.truth), ruling)
-    # the hand check against paper (omr.md §5.4): both sheets, as fewer than 50 were scanned
+    # the hand check against paper (omr.md §5.4): both sheets, as fewer than 50 were scanned;
+    # certification waits for it
+    with pytest.raises(ActionError) as unchecked:
+        certify_result(clerk, election.pk)
+    assert unchecked.value.code == "spot_check_required"
     draw_spot_check(clerk, election.pk, "31415")
     for sheet, ballot in enumerate(ballots, start=1):
         check_spot_sheet(second, election.pk, 1, sheet, expected_content(election, [ballot.truth]))
