@@ -374,17 +374,18 @@ def specks_on_line(
     labels: npt.NDArray[np.int32], line: set[int], ids: set[int], strong: Mask
 ) -> set[int]:
     """Specks too small to be marks that are the visible bits of the line between letters
-    (between "n" and "h" a thin stroke shows for half a millimetre): clear ink lying at the
-    line's height with the line's ink on both sides, each within BRIDGE_UNDER_PRINT_MM. A speck
-    never extends a line, so a speck of the print's halo cannot lengthen a partial stroke
-    (issue 14 §2)."""
+    (between "n" and "h" a thin stroke shows for half a millimetre), clearly or faintly: ink
+    lying at the line's height with the line's ink on both sides, each within
+    BRIDGE_UNDER_PRINT_MM. A speck never extends a line, so a speck of the print's halo cannot
+    lengthen a partial stroke (issue 14 §2); a faint one only fills a gap between clear ink."""
     if not line:
         return set()
     on_line = np.isin(labels, list(line))
     columns = np.flatnonzero(on_line.any(axis=0))
     near = round(mm_to_px(BRIDGE_UNDER_PRINT_MM))
     found: set[int] = set()
-    for label in np.unique(labels[strong]).tolist():
+    del strong  # the speck's own ink may be faint: only its place matters
+    for label in np.unique(labels).tolist():
         if not label or label in ids:
             continue
         ys, xs = np.nonzero(labels == label)

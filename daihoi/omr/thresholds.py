@@ -80,8 +80,8 @@ SAG_BELOW = 0.45
 # … but somewhere its middle rises above the baseline, which an underline's never does. On the
 # development corpora (handmarks seeds 11–12, 7,313 strikes, 27 underlines) the highest 3 % of a
 # strike's middle lay at most 0.06 mm below the baseline and 2 strikes of 7,313 not above it;
-# an underline's at least 0.38 mm below: the line is drawn in the gap, on the side of review.
-RISE_MM = 0.0
+# an underline's at least 0.38 mm below: the line is drawn in the gap, nearer the strikes.
+RISE_MM = -0.15
 RISE_SHARE = 0.03
 
 
@@ -118,10 +118,11 @@ PARTIAL_HINT = 0.75  # a row in review leans to "struck" above this
 BRIDGE_ANY_MM = 2.0  # pen skips
 
 
-# A stroke running inside printed letters is hidden by the print mask over at most a letter's width
-# (a space between words shows it again). 10 mm carried partial strikes across letters at 150 dpi
-# (issue 14 §2); bridging needs clear ink on both sides.
-BRIDGE_UNDER_PRINT_MM = 4.0
+# A stroke running inside printed letters is hidden by the print mask (a thin line along the tops
+# of "anh" vanishes for 5 mm). Bridging needs the line's own ink on both sides: 10 mm with a speck
+# of the print's halo taken for the line carried partial strikes across letters at 150 dpi
+# (issue 14 §2); specks now never extend a line.
+BRIDGE_UNDER_PRINT_MM = 6.0
 
 
 BRIDGE_FAINT_MM = (
