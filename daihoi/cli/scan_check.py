@@ -10,14 +10,17 @@ nothing. Exit 0 when no decision is wrong and every doubtful mark went to review
 """
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from daihoi.labels import SCAN_DOUBTS, SCAN_MARKS, SCAN_REJECTIONS, words
 from daihoi.omr.acceptance import Check, Readers, check_folder, layouts_from_specs, scan_files
 from daihoi.omr.thresholds import ReaderSettings
-from daihoi.omr.truth_sheet import TruthError, read_truth
+from daihoi.omr.truth_sheet import TruthError, read_truth, unstamped_pages
 
 TARGET_SHARE = 0.01  # clean ballots to review, pages rejected (omr.md §5.6; issue 14)
+
+LISTED = 30  # rejected pages listed by name
 
 _TRUTH_WORDS = {"struck": "gạch / struck", "kept": "giữ / kept", "ambiguous": "không rõ / doubtful"}
 
@@ -63,6 +66,10 @@ def run_scan_check(
     """Check the scans of `folder` against `truth`; 0 all right, 1 wrong or unreviewed, 2 input."""
     try:
         sheet = read_truth(Path(truth).read_text(encoding="utf-8-sig"))
+        pages = Path(truth).with_name("pages.csv")
+        if pages.is_file() and not sheet.unstamped:
+            found = unstamped_pages(pages.read_text(encoding="utf-8-sig"))
+            sheet = replace(sheet, unstamped=found)
     except OSError as problem:
         _say(
             f"Không đọc được {truth}: {problem.strerror}",
@@ -107,6 +114,12 @@ def report(check: Check) -> None:
     for missed in check.unreviewed:
         read = words(SCAN_MARKS, missed.read, lang="both")
         print(f"  {missed.file}, trang/page {missed.page}, dòng/row {missed.row}: đọc/read {read}")
+    if check.unstamped:
+        print(
+            f"Phiếu không có dấu của Ban kiểm phiếu / ballots without the seal: "
+            f"{check.unstamped}; đọc không qua xem xét / read without review: "
+            f"{len(check.unstamped_read)} {' '.join(check.unstamped_read)}"
+        )
     flag = "" if check.clean_share <= TARGET_SHARE else "  (> 1 %)"
     print(
         f"Phiếu sạch phải xem xét / clean ballots sent to review: {check.clean_review} / "
@@ -121,10 +134,12 @@ def report(check: Check) -> None:
     )
     for code, count in check.rejection_reasons.most_common():
         print(f"  {count} × {words(SCAN_REJECTIONS, code, lang='both')}")
-    for rejected in check.rejected:
+    for rejected in check.rejected[:LISTED]:
         detail = f" [{rejected.detail}]" if rejected.detail else ""
         why = words(SCAN_REJECTIONS, rejected.reason, lang="vi")
         print(f"    {rejected.file}, trang/page {rejected.page}: {why}{detail}")
+    if len(check.rejected) > LISTED:
+        print(f"    … {len(check.rejected) - LISTED} trang nữa / more pages")
     for code, count in check.warnings.most_common():
         print(f"Cảnh báo / warning: {count} × {words(SCAN_DOUBTS, code, lang='both')}")
     if check.no_truth:

@@ -93,6 +93,7 @@ class Rejected:
 class _Ballot:
     pages: list[tuple[str, int, Reading, FileTruth | None]] = field(default_factory=list)
     expected: int = 1
+    stamped: bool = True
 
 
 @dataclass
@@ -105,6 +106,8 @@ class Check:
     wrong: list[Wrong] = field(default_factory=list)
     ambiguous: int = 0
     unreviewed: list[Wrong] = field(default_factory=list)  # ambiguous marks read by itself
+    unstamped: int = 0  # ballots without the board's seal: they must go to review (R11)
+    unstamped_read: list[str] = field(default_factory=list)  # … and went through unreviewed
     clean: int = 0  # clean ballots wholly read
     clean_review: int = 0
     review_reasons: Counter[str] = field(default_factory=Counter)
@@ -116,7 +119,7 @@ class Check:
 
     @property
     def status(self) -> int:
-        return 1 if self.wrong or self.unreviewed else 0
+        return 1 if self.wrong or self.unreviewed or self.unstamped_read else 0
 
     @property
     def clean_share(self) -> float:
@@ -162,6 +165,7 @@ def check_folder(
             if truth is None:
                 check.no_truth.append(path.name if len(pages) == 1 else f"{path.name}#{page.page}")
             _place(ballots, (path.name, page.page, reading, truth))
+            ballots[-1].stamped &= sheet.stamped(path.name, page.page)
         if progress:
             progress(done, total)
     names = {p.name for p in files}
@@ -198,29 +202,42 @@ def _judge(check: Check, ballot: _Ballot) -> None:
         if isinstance(reading, PageRejected):
             read = False
             _reject(check, Rejected(name, number, reading.reason, reading.detail))
-            if truth is not None and Meant.AMBIGUOUS in truth.rows.values():
-                clean = False
+            clean = clean and (truth is None or Meant.AMBIGUOUS not in truth.rows.values())
             continue
         review = review or reading.needs_review
         reasons.update(str(d) for d in reading.doubts)
         check.warnings.update(str(w) for w in reading.warnings)
-        for row in reading.rows:
-            meant = None if truth is None else truth.of(row.number)
-            reasons.update(str(d) for d in row.doubts)
-            if meant is None:
-                if truth is not None:
-                    check.no_truth.append(f"{name} #{row.number}")
-                continue
-            check.rows += 1
-            if meant is Meant.AMBIGUOUS:
-                clean = False
-                check.ambiguous += 1
-                if row.mark is not Mark.REVIEW:
-                    check.unreviewed.append(Wrong(name, number, row.number, meant, row.mark))
-            elif row.mark is not Mark.REVIEW and row.mark.value != meant.value:
-                check.wrong.append(Wrong(name, number, row.number, meant, row.mark))
-    if clean and read:
+        reasons.update(str(d) for row in reading.rows for d in row.doubts)
+        clean = _rows(check, (name, number), reading, truth) and clean
+    if not ballot.stamped:
+        check.unstamped += 1
+        if read and not review:
+            check.unstamped_read.append(ballot.pages[0][0])
+    elif clean and read:
         check.clean += 1
         if review:
             check.clean_review += 1
             check.review_reasons.update(reasons)
+
+
+def _rows(
+    check: Check, page: tuple[str, int], reading: PageReading, truth: FileTruth | None
+) -> bool:
+    """Each row of a page read against what the voter meant; whether no mark was ambiguous."""
+    name, number = page
+    clean = True
+    for row in reading.rows:
+        meant = None if truth is None else truth.of(row.number)
+        if meant is None:
+            if truth is not None:
+                check.no_truth.append(f"{name} #{row.number}")
+            continue
+        check.rows += 1
+        if meant is Meant.AMBIGUOUS:
+            clean = False
+            check.ambiguous += 1
+            if row.mark is not Mark.REVIEW:
+                check.unreviewed.append(Wrong(name, number, row.number, meant, row.mark))
+        elif row.mark is not Mark.REVIEW and row.mark.value != meant.value:
+            check.wrong.append(Wrong(name, number, row.number, meant, row.mark))
+    return clean

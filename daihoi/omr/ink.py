@@ -10,12 +10,13 @@ import numpy as np
 import numpy.typing as npt
 
 from daihoi.omr.layout import BallotLayout, Page
-from daihoi.omr.render import CANONICAL_DPI, Image, Mask, page_pixels, px, slices
+from daihoi.omr.render import CANONICAL_DPI, Image, Mask, mm_to_px, page_pixels, px, slices
 from daihoi.omr.thresholds import (
     EDGE_MM,
     FAINT_MARK_MM,
     INK_DARKNESS,
     JOIN_MM,
+    MARK_AREA_MM2,
     PRINT_DILATE_PX,
     PRINT_LEVEL,
     RING_BLUR_PX,
@@ -125,10 +126,12 @@ class Region:
         size = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT])
         stray = px(stray_mm) + join - 1
         faint = px(FAINT_MARK_MM) + join - 1
+        least = MARK_AREA_MM2 * mm_to_px(1) ** 2
         marks = tuple(
             label
             for label in range(1, count)
             if size[label] >= stray
+            and total[label] >= least
             and (
                 clear[label]
                 or not halo[label]

@@ -157,6 +157,7 @@ class PageRows:
             if not clear[label]:
                 continue
             left, top, w, h = (int(v) for v in region.stats[label, :4])
+            left, top = left + region.left, top + region.top  # stats are the area's
             in_margin = (
                 left + w <= margin
                 or left >= width - margin

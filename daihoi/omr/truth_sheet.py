@@ -8,6 +8,8 @@ Two forms are read:
   row of the file is a name kept;
 - the long form written by bench/omr_handmarks.py: `file, page, row, truth` with truth
   `struck | kept | ambiguous` (Vietnamese `gạch | giữ | không rõ` too), one line per row.
+A ballot the board did not stamp must go to review (R11): the office form marks it with an `x`
+in a column `không dấu / no stamp`; beside a long form, handmarks' pages.csv says it.
 
 A file named `scan.pdf#3` is page 3 of a multi-page file; a bare name holds for all its pages.
 Row numbers are the printed numbers of the names; a list is written `3 7 12`, `3, 7, 12`,
@@ -56,6 +58,10 @@ class TruthError(ValueError):
 @dataclass(frozen=True)
 class TruthSheet:
     files: dict[str, FileTruth]
+    unstamped: frozenset[str] = frozenset()  # files of ballots the board did not stamp (R11)
+
+    def stamped(self, name: str, page: int) -> bool:
+        return name not in self.unstamped and f"{name}#{page}" not in self.unstamped
 
     def of(self, name: str, page: int) -> FileTruth | None:
         """The truth of page `page` (1-based, in the file) of the file called `name`."""
@@ -80,6 +86,8 @@ _DOUBTFUL = {
     "dong khong ro",
     "rows doubtful",
 }
+_UNSTAMPED = {"khong dau", "khong co dau", "chua dong dau", "no stamp", "unstamped"}
+_YES = {"x", "1", "co", "yes", "y", "v"}
 _ROW = {"row", "dong", "so", "stt"}
 _TRUTH = {"truth", "y dinh", "that", "meant", "danh dau"}
 _MEANT = {
@@ -153,7 +161,23 @@ def read_truth(text: str) -> TruthSheet:
             "dòng 1: thiếu cột «Gạch» (các số dòng bị gạch) hoặc các cột «Dòng», «Ý định»",
             "line 1: no 'Struck' column (the row numbers struck), nor 'Row' and 'Truth'",
         )
-    return TruthSheet(_office_form(rows[1:], file_at, struck_at, doubtful_at, header))
+    files = _office_form(rows[1:], file_at, struck_at, doubtful_at, header)
+    unstamped_at = _column(header, _UNSTAMPED)
+    unstamped = frozenset(
+        _cell(row, file_at)
+        for row in rows[1:]
+        if unstamped_at is not None and _plain(_cell(row, unstamped_at)) in _YES
+    )
+    return TruthSheet(files, unstamped)
+
+
+def unstamped_pages(text: str) -> frozenset[str]:
+    """The files whose ballot bears no seal, from bench/omr_handmarks.py's pages.csv (its
+    `stamp` column is 0 on the front of such a ballot)."""
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    return frozenset(
+        row["file"] for row in rows if row.get("page") == "1" and row.get("stamp") == "0"
+    )
 
 
 def _cell(row: list[str], index: int | None) -> str:
