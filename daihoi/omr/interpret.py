@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from daihoi.omr.ink import Template, new_ink
-from daihoi.omr.layout import MARKER_IDS, BallotLayout, read_payload
+from daihoi.omr.layout import MARKER_IDS, PAPERS, BallotLayout, read_payload
 from daihoi.omr.reading import (
     PageRejected,
     Reading,
@@ -32,9 +32,9 @@ from daihoi.omr.reading import (
     Rejection,
 )
 from daihoi.omr.registration import fit_homography, looks_blank, paper_of, read_code
-from daihoi.omr.render import Image
+from daihoi.omr.render import Image, mm_to_px
 from daihoi.omr.rows import PageRows
-from daihoi.omr.thresholds import ReaderSettings
+from daihoi.omr.thresholds import MARK_BORDER_MM, ReaderSettings
 
 
 class Reader:
@@ -86,6 +86,10 @@ class Reader:
             borderMode=cv2.BORDER_REPLICATE,
         )
         weak, strong = new_ink(page_image, template)
+        unseen = _beyond_scan(grey.shape, homography, (width, height))
+        if unseen is not None:  # the scan cut the paper: what lies beyond it is not ink
+            weak &= ~unseen
+            strong &= ~unseen
         return PageRows(self.settings, template, (weak, strong), page, homography).reading()
 
     def _register(self, grey: Image) -> tuple[BallotLayout, int, npt.NDArray[np.float64]]:
@@ -128,7 +132,28 @@ class Reader:
             self._detect(grey, (y0, x0, h, w), found)
         if len(found) < 3:  # a page shifted far or scanned at a strange size: the whole page
             self._detect(grey, (0, 0, height - height % 2, width - width % 2), found)
+        if len(found) < 3:
+            # A mark at the paper's very edge (printed larger, shifted) has lost its white
+            # surround: on a copy with a border of paper round it, at full resolution.
+            self._detect_padded(grey, found)
         return found
+
+    def _detect_padded(self, grey: Image, found: dict[int, npt.NDArray[np.float32]]) -> None:
+        border = round(mm_to_px(MARK_BORDER_MM, grey.shape[1] / PAPERS["A4"][0] * 25.4))
+        paper = int(np.percentile(grey[::8, ::8], 90))
+        padded = cv2.copyMakeBorder(
+            grey, border, border, border, border, cv2.BORDER_CONSTANT, value=paper
+        )
+        corners, ids, _ = self._detector.detectMarkers(padded)
+        if ids is None or not len(ids):  # type: ignore[redundant-expr, unused-ignore]
+            return
+        criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 20, 0.05)
+        for marker_id, square in zip(ids.ravel(), corners, strict=True):
+            if int(marker_id) in found:
+                continue
+            points = np.asarray(square, np.float32).reshape(4, 1, 2)
+            refined = cv2.cornerSubPix(padded, points, (4, 4), (-1, -1), criteria)
+            found[int(marker_id)] = np.asarray(refined, np.float32).reshape(4, 2) - border
 
     def _detect(
         self,
@@ -150,3 +175,26 @@ class Reader:
             refined = cv2.cornerSubPix(crop, points, (4, 4), (-1, -1), criteria)
             offset = np.asarray((x0, y0), np.float32)
             found[int(marker_id)] = np.asarray(refined, np.float32).reshape(4, 2) + offset
+
+
+def _beyond_scan(
+    shape: tuple[int, ...], homography: npt.NDArray[np.float64], size: tuple[int, int]
+) -> npt.NDArray[np.bool_] | None:
+    """Where the canonical page lies outside the scanned image (a page shifted or printed larger
+    than the glass saw), grown by a few pixels; None when the scan holds the whole page."""
+    width, height = size
+    corners = np.asarray([[[0, 0]], [[width, 0]], [[width, height]], [[0, height]]], np.float32)
+    placed = np.asarray(cv2.perspectiveTransform(corners, homography)).reshape(4, 2)
+    rows, columns = shape[0], shape[1]
+    if placed.min() >= 0 and placed[:, 0].max() <= columns and placed[:, 1].max() <= rows:
+        return None
+    seen = cv2.warpPerspective(
+        np.full((rows, columns), 255, np.uint8),
+        homography,
+        size,
+        flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=0,
+    )
+    eroded = cv2.erode(seen, np.ones((7, 7), np.uint8))
+    return np.asarray(eroded == 0, np.bool_)

@@ -16,6 +16,9 @@ PRINT_SCALE_MIN = 0.90
 PRINT_SCALE_MAX = 1.05
 
 
+MARK_BORDER_MM = 6.0  # paper added round a scan whose marks touch its edge (a detector needs it)
+
+
 MARK_ERROR_PX = 1.5  # the worst corner of the marks off the fitted page, at 200 dpi
 
 
