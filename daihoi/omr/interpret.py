@@ -90,7 +90,9 @@ class Reader:
         if unseen is not None:  # the scan cut the paper: what lies beyond it is not ink
             weak &= ~unseen
             strong &= ~unseen
-        return PageRows(self.settings, template, (weak, strong), page, homography).reading()
+        colour = image if image.ndim == 3 else None
+        rows = PageRows(self.settings, template, (weak, strong), page, (homography, colour))
+        return rows.reading()
 
     def _register(self, grey: Image) -> tuple[BallotLayout, int, npt.NDArray[np.float64]]:
         """Which ballot and page this is, and where it lies in the image; or Refused."""

@@ -2,8 +2,6 @@
 the letters' band, where else ink lies, and the decision: kept only with no new ink, struck only
 for a line across the whole name and nothing else, every other case to the board."""
 
-import itertools
-from dataclasses import dataclass
 from typing import Any
 
 import cv2
@@ -11,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from daihoi.omr.ink import EMPTY, Region, Template
+from daihoi.omr.inks import ink_kinds
 from daihoi.omr.layout import Box, Row
 from daihoi.omr.reading import (
     Doubt,
@@ -20,20 +19,16 @@ from daihoi.omr.reading import (
     Rejection,
     RowReading,
 )
-from daihoi.omr.render import Mask, mm_to_px, px, slices
+from daihoi.omr.render import Image, Mask, mm_to_px, px, slices
+from daihoi.omr.strokes import Path, classify, specks_on_line
 from daihoi.omr.thresholds import (
     BOX_MARK_FILL,
     BOX_MARK_MM,
-    BRIDGE_ANY_MM,
-    BRIDGE_FAINT_MM,
-    BRIDGE_UNDER_PRINT_MM,
     CROSS_SHARE,
     END_MM,
     JOIN_MM,
     LEAK_LOOK_MM,
     LEAK_MM,
-    LINE_SHARE,
-    LINE_SLACK_PX,
     LOOP_SHARE,
     LOOP_SPREAD,
     MARGIN_MARK_MM,
@@ -43,7 +38,6 @@ from daihoi.omr.thresholds import (
     OVERSHOOT_SHARE,
     PARTIAL_HINT,
     RISE_MM,
-    RISE_SHARE,
     SAG_BELOW,
     STAMP_INK,
     STAMP_JOIN_MM,
@@ -66,13 +60,15 @@ class PageRows:
         template: Template,
         ink: tuple[Mask, Mask],
         page_number: int,
-        homography: npt.NDArray[np.float64],
+        scan: tuple[npt.NDArray[np.float64], Image | None],
     ) -> None:
         self.settings = settings
         self.template = template
         self.page = template.page
         self.page_number = page_number
-        self.homography = homography
+        # the homography from the canonical page to the scan, and the scan in colour when it is
+        # (the ink's colour, OPEN-OMR-3)
+        self.homography, self.colour = scan
         self.ink = ink
 
     def reading(self) -> PageReading:
@@ -87,6 +83,10 @@ class PageRows:
             doubts.append(Doubt.EXTRA_INK)
         if self.page_number == 1 and not self._stamped(seal):
             doubts.append(Doubt.NO_STAMP)
+        warnings: list[Doubt] = []
+        if self._mixed_ink():
+            chosen = doubts if self.settings.mixed_ink == "review" else warnings
+            chosen.append(Doubt.MIXED_INK)
         spec = layout.spec
         return PageReading(
             election_id=spec.election_id,
@@ -95,6 +95,7 @@ class PageRows:
             pages=len(layout.pages),
             rows=rows,
             doubts=tuple(doubts),
+            warnings=tuple(warnings),
             homography=tuple(tuple(float(v) for v in line) for line in self.homography),
             paper=spec.paper,
             fingerprint=layout.fingerprint,
@@ -108,6 +109,15 @@ class PageRows:
         ys, xs = slices(self.page.stamp)
         zone = self.ink[0][ys, xs]
         return bool(zone.size) and float(zone.mean()) >= STAMP_INK
+
+    def _mixed_ink(self) -> bool:
+        """More than one kind of ink among the marks inside the rows (OPEN-OMR-3)."""
+        if self.colour is None:
+            return False
+        rows = np.zeros_like(self.ink[1])
+        for row in self.page.rows:
+            rows[slices(row.cell)] = True
+        return len(ink_kinds(self.colour, self.homography, self.ink[1] & rows)) > 1
 
     def _seal(self) -> tuple[slice, slice] | None:
         """Where the board's seal lies on the first page: the largest ring of ink at least
@@ -340,174 +350,3 @@ class PageRows:
 def inner_box(box: Box) -> Box:
     """A box's inside, clear of its printed border."""
     return Box(box.x + 0.6, box.y + 0.6, box.w - 1.2, box.h - 1.2)
-
-
-def classify(
-    labels: npt.NDArray[np.int32],
-    ids: set[int],
-    band: tuple[int, int],
-    span: tuple[int, int],
-    reach: float,
-) -> tuple[set[int], set[int], bool]:
-    """Split a row's marks into pieces of a line along the name (mostly inside the wide band
-    round the letters, within reach of the name) and other marks; and whether any other mark
-    lies wholly beside the name (a tick, a circle's side, the number struck). Specks too small to
-    be marks never join the line: at 150 dpi the print's halo leaves such specks in the letters
-    (issue 14 §2)."""
-    line: set[int] = set()
-    off: set[int] = set()
-    beside = False
-    for label in ids:
-        piece = labels == label
-        total = int(piece.sum())
-        in_band = int(piece[max(0, band[0]) : band[1]].sum())
-        columns = np.flatnonzero(piece.any(axis=0))
-        near = columns[-1] >= span[0] - reach and columns[0] <= span[1] + reach
-        if total and in_band >= LINE_SHARE * total and near:
-            line.add(label)
-        else:
-            off.add(label)
-            beside = beside or columns[-1] < span[0] or columns[0] > span[1]
-    return line, off, beside
-
-
-def specks_on_line(
-    labels: npt.NDArray[np.int32], line: set[int], ids: set[int], strong: Mask
-) -> set[int]:
-    """Specks too small to be marks that are the visible bits of the line between letters
-    (between "n" and "h" a thin stroke shows for half a millimetre), clearly or faintly: ink
-    lying at the line's height with the line's ink on both sides, each within
-    BRIDGE_UNDER_PRINT_MM. A speck never extends a line, so a speck of the print's halo cannot
-    lengthen a partial stroke (issue 14 §2); a faint one only fills a gap between clear ink."""
-    if not line:
-        return set()
-    on_line = np.isin(labels, list(line))
-    columns = np.flatnonzero(on_line.any(axis=0))
-    near = round(mm_to_px(BRIDGE_UNDER_PRINT_MM))
-    found: set[int] = set()
-    del strong  # the speck's own ink may be faint: only its place matters
-    for label in np.unique(labels).tolist():
-        if not label or label in ids:
-            continue
-        ys, xs = np.nonzero(labels == label)
-        x0, x1 = int(xs.min()), int(xs.max())
-        before = columns[(columns < x0) & (columns >= x0 - near)]
-        after = columns[(columns > x1) & (columns <= x1 + near)]
-        if not before.size or not after.size:
-            continue
-        beside = on_line[:, np.concatenate([before[-3:], after[:3]])]
-        rows = np.flatnonzero(beside.any(axis=1))
-        if rows[0] - LINE_SLACK_PX <= float(ys.mean()) <= rows[-1] + LINE_SLACK_PX:
-            found.add(label)
-    return found
-
-
-@dataclass(frozen=True)
-class Path:
-    """A line's course along the name, column by column, wherever it goes (a slanted, wavy or
-    sagging line is followed): where the middle of a vertical run of its ink lies in the wide
-    band round the letters, clearly or only faintly, and at what height; and where it runs
-    through the letters themselves."""
-
-    clear: Mask  # per column: clear ink of the line along the name
-    faint: Mask  # per column: faint ink of the line along the name
-    through: Mask  # per column: the line's ink in the letters themselves
-    inked_columns: Mask  # per column: any ink of the line at all
-    height: npt.NDArray[np.float64]  # the line's height (rows), where it is clear
-    spread: npt.NDArray[np.float64]  # per column: rows between its highest and lowest run
-
-    @classmethod
-    def of(cls, ink: Mask, clear: Mask, letters: tuple[int, int], band: tuple[int, int]) -> "Path":
-        faint, _, _ = _crossing(ink, band)
-        sure, height, _ = _crossing(clear, band)
-        through, _, spread = _crossing(ink, letters)
-        inked = np.asarray(ink.any(axis=0), np.bool_)
-        return cls(sure, faint & ~sure, through, inked, height, spread)
-
-    def loop_share(self, span: tuple[int, int], apart: int) -> float:
-        """Share of the name's columns where the line's ink lies at two heights at least
-        `apart` rows apart: the top and bottom of a circle round the name, a cross."""
-        inked = int(self.inked_columns[span[0] : span[1]].sum())
-        wide = int((self.spread[span[0] : span[1]] >= apart).sum())
-        return wide / inked if inked else 0.0
-
-    def inked(self, span: tuple[int, int]) -> bool:
-        return bool(self.inked_columns[span[0] : span[1]].any())
-
-    def crossing_share(self, span: tuple[int, int]) -> float:
-        """Of the name's columns the line passes, the share where it runs through the letters
-        (an underline or a line over the capitals runs along the name, not through it)."""
-        inked = int(self.inked_columns[span[0] : span[1]].sum())
-        return float(self.through[span[0] : span[1]].sum()) / inked if inked else 0.0
-
-    def rise(self, span: tuple[int, int], baseline: int) -> float:
-        """How far (mm) the line's middle rises above the baseline at its highest (the
-        RISE_SHARE of its clear columns highest): a strike runs through the letters somewhere,
-        even when it sags below them midway; an underline never does."""
-        levels = self.height[span[0] : span[1]][self.clear[span[0] : span[1]]]
-        if not levels.size:
-            return 0.0
-        return (baseline - float(np.quantile(levels, RISE_SHARE))) / mm_to_px(1)
-
-    def coverage(self, hidden: Mask, span: tuple[int, int]) -> float:
-        """Share of the name's columns (`span`) the line crosses through the letters.
-
-        Clear ink decides; a faint stretch counts only between clear ink on both sides (a
-        ballpoint fading inside a stroke already established). A gap between clear columns is
-        bridged when it is a short pen skip, or when, all along the straight line joining the
-        two sides, the printed letters would hide a stroke (a thin line running inside the
-        letters; omr.md §6 lesson 3), up to BRIDGE_UNDER_PRINT_MM. Gaps at the ends are never
-        bridged: a line that stops short of the name's end does not cover it."""
-        covered = self.clear.copy()
-        columns = np.flatnonzero(self.clear)
-        if not columns.size or not covered[span[0] : span[1]].any():
-            return 0.0
-        any_gap = mm_to_px(BRIDGE_ANY_MM)
-        print_gap = mm_to_px(BRIDGE_UNDER_PRINT_MM)
-        faint_gap = mm_to_px(BRIDGE_FAINT_MM)
-        last = hidden.shape[0] - 1
-        for left, right in itertools.pairwise(columns):
-            gap = right - left - 1
-            if gap <= 0:
-                continue
-            if gap <= any_gap or (gap <= faint_gap and self.faint[left + 1 : right].all()):
-                covered[left + 1 : right] = True
-                continue
-            if gap > print_gap:
-                continue
-            y_left, y_right = self.height[left], self.height[right]
-            xs = np.arange(left + 1, right)
-            ys = np.rint(y_left + (y_right - y_left) * (xs - left) / (right - left)).astype(int)
-            hidden_here = np.zeros(xs.shape, dtype=bool)
-            for dy in range(-LINE_SLACK_PX, LINE_SLACK_PX + 1):
-                hidden_here |= hidden[np.clip(ys + dy, 0, last), xs]
-            seen = ~hidden_here & ~self.faint[left + 1 : right]
-            if int(seen.sum()) <= any_gap:  # a pen skip beside a hidden stretch
-                covered[left + 1 : right] = True
-        return float(covered[span[0] : span[1]].mean())
-
-
-def _crossing(
-    ink: Mask, band: tuple[int, int]
-) -> tuple[Mask, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Per column: whether a vertical run of `ink` has its middle within `band` (rows), the
-    mean height of those middles, and the rows between the highest and lowest middle of all
-    the column's runs."""
-    above = np.zeros_like(ink)
-    above[1:] = ink[:-1]
-    below = np.zeros_like(ink)
-    below[:-1] = ink[1:]
-    start_x, start_y = np.nonzero((ink & ~above).T)  # column-major: runs in order per column
-    _, end_y = np.nonzero((ink & ~below).T)
-    middle = (start_y + end_y) / 2
-    inside = (middle >= band[0]) & (middle < band[1])
-    width = ink.shape[1]
-    count = np.bincount(start_x[inside], minlength=width)
-    total = np.bincount(start_x[inside], weights=middle[inside], minlength=width)
-    height = np.divide(total, np.maximum(count, 1))
-    highest = np.full(width, np.inf)
-    lowest = np.full(width, -np.inf)
-    np.minimum.at(highest, start_x, middle)
-    np.maximum.at(lowest, start_x, middle)
-    spread = np.where(np.isfinite(highest), lowest - highest, 0.0)
-    return count > 0, height, spread

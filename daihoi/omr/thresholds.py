@@ -164,6 +164,13 @@ STAMP_MIN_MM = 14.0
 STAMP_JOIN_MM = 1.5  # the ring is cut by the printed heading under it
 
 
+# OPEN-OMR-3 mixed ink: a mark of this many clear pixels at least is measured; its colour is ink
+# when blue or red exceeds green by this much (0–255) in the median of its pixels (black ink and
+# the scanner's noise stay below: JPEG's colour blur on a thin line does not reach it)
+INK_SAMPLE_PX = 40
+INK_CHROMA = 18
+
+
 STAMP_INK = 0.02  # share of the stamp zone inked by a stamp
 
 
