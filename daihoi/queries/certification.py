@@ -14,6 +14,7 @@ from daihoi.core.validation import ElectionInvalidError, admit
 from daihoi.db.mappers import core_election, ruleset_of
 from daihoi.db.models import Election, ScannedBallot
 from daihoi.errors import ActionError
+from daihoi.interchange.election_file import ElectionFileError, load_election
 from daihoi.labels import PROBLEMS, WARNINGS, words
 from daihoi.queries.entries import settled, unfinished_entry
 from daihoi.queries.spot_checks import scan_check_blockers
@@ -93,8 +94,14 @@ def certification_check(election: Election) -> CertificationCheck:
     return CertificationCheck(missing, figures)
 
 
-def pending_warnings(election: Election) -> list[Finding]:
-    """The warnings of this election's figures that no one has acknowledged yet."""
+def _warnings_found(election: Election) -> list[Finding]:
+    """Every warning of this election's figures, with its figures: from the frozen file once
+    certified (what the result says), else from the live figures and the settled ballots."""
+    if election.state == Election.State.CERTIFIED:
+        with contextlib.suppress(ElectionFileError, ElectionInvalidError):
+            parsed = load_election(election.result.election_file)
+            return list(count_checked(parsed.checked).warnings)
+        return []
     ruleset = ruleset_of(election.congress)
     ballots, _ = settled(election)
     core = core_election(election, [ballots[sheet] for sheet in sorted(ballots)])
@@ -103,4 +110,33 @@ def pending_warnings(election: Election) -> list[Finding]:
         # every ballot settled: the tally's own warnings (a name on more ballots than issued)
         with contextlib.suppress(ElectionInvalidError):
             found = list(count_checked(admit(core, ruleset)).warnings)
-    return [w for w in found if w.code not in election.acknowledgements]
+    return found
+
+
+def pending_warnings(election: Election) -> list[Finding]:
+    """The warnings of this election's figures that no one has acknowledged yet."""
+    return [w for w in _warnings_found(election) if w.code not in election.acknowledgements]
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A warning the board explained: its words with the figures (the catalogue's sentence
+    filled), or "" when today's figures no longer raise it; and the board's explanation."""
+
+    warning: str
+    explanation: str
+
+
+def explained_warnings(election: Election) -> list[Explained]:
+    """The board's written explanations (R12 steps 3 and 7, R13: the board accounts for irregular
+    figures in its minutes), each beside its warning filled with its figures, no placeholder."""
+    if not election.acknowledgements:
+        return []
+    found = {w.code: w for w in _warnings_found(election)}
+    return [
+        Explained(
+            words(WARNINGS, code, found[code].values) if code in found else "",
+            explanation,
+        )
+        for code, explanation in election.acknowledgements.items()
+    ]

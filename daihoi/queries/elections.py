@@ -13,7 +13,14 @@ from daihoi.core.findings import Finding
 from daihoi.core.threshold import derive_base
 from daihoi.db.mappers import core_candidates, ruleset_of
 from daihoi.db.models import Election
-from daihoi.labels import BASE_CATEGORIES, NEXT_ACTIONS, next_step_code, words
+from daihoi.labels import (
+    BASE_CATEGORIES,
+    NEXT_ACTIONS,
+    cite,
+    figure_name,
+    next_step_code,
+    words,
+)
 from daihoi.queries.attendance import derived_base, vote_session
 from daihoi.queries.entries import (
     TableProgress,
@@ -84,6 +91,15 @@ def next_step_words(e: Election) -> str:
     return words(NEXT_ACTIONS, code, nxt)
 
 
+def next_step_citation(e: Election) -> str:
+    """The legal source of a certified count's next step, in words ("Điều 8 …"), never the
+    specification's rule id."""
+    if e.state != Election.State.CERTIFIED:
+        return ""
+    rule = str((e.result.document.get("next") or {}).get("rule", ""))
+    return cite(e.congress.ruleset_id, rule) if rule else ""
+
+
 def base_breakdown(e: Election) -> dict[str, object]:
     """The derived base for the election page: figures, deductions with names, kept absentees."""
     derived, names = derived_base(e)
@@ -114,5 +130,9 @@ def base_breakdown(e: Election) -> dict[str, object]:
         "kept": kept,
         "matches": stored == fresh,
         "session": vote_session(e),
-        "corrections": e.base_derivation.get("corrections", []),
+        # each correction's figure by its name, never the stored key (R14: the base's figures)
+        "corrections": [
+            {**c, "figure": figure_name(str(c.get("figure", "")))}
+            for c in e.base_derivation.get("corrections", [])
+        ],
     }

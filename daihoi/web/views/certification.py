@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from daihoi.access import Permission, require
 from daihoi.actions.certify import certify_result
 from daihoi.db.models import Election
-from daihoi.queries.certification import certification_check
+from daihoi.queries.certification import certification_check, explained_warnings
 from daihoi.web.views._common import attempt, signed_in
 
 
@@ -20,5 +20,10 @@ def certify(request: HttpRequest, election_id: int) -> HttpResponse:
     return render(
         request,
         "web/certify.html",
-        {"congress": e.congress, "election": e, "check": certification_check(e)},
+        {
+            "congress": e.congress,
+            "election": e,
+            "check": certification_check(e),
+            "acknowledged": explained_warnings(e),
+        },
     )

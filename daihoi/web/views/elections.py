@@ -15,7 +15,11 @@ from daihoi.db.models import Election, ScannedBallot
 from daihoi.labels import BASE_CATEGORIES, LIST_FINDINGS, WARNINGS, words
 from daihoi.omr.layout import PAPERS
 from daihoi.queries.ballots import default_copies
-from daihoi.queries.certification import certification_check, pending_warnings
+from daihoi.queries.certification import (
+    certification_check,
+    explained_warnings,
+    pending_warnings,
+)
 from daihoi.queries.elections import base_breakdown, get_election_view, next_step_words
 from daihoi.queries.teams import tables_section, team_choices, team_of, team_rows
 from daihoi.web.views._common import attempt, signed_in
@@ -58,9 +62,7 @@ def election(request: HttpRequest, election_id: int) -> HttpResponse:
             "papers": list(PAPERS),
             "default_copies": default_copies(e),
             "scans_waiting": e.scans.filter(state=ScannedBallot.State.REVIEW).count(),
-            "acknowledged": [
-                (words(WARNINGS, code), text) for code, text in e.acknowledgements.items()
-            ],
+            "acknowledged": explained_warnings(e),
             "next_step": next_step_words(e),
             "certification": certification_check(e)
             if e.state == Election.State.OPEN

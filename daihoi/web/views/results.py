@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, render
 
 from daihoi.access import Permission, require
 from daihoi.db.models import Election
+from daihoi.queries.certification import explained_warnings
+from daihoi.queries.elections import next_step_citation, next_step_words
 from daihoi.queries.results import elected_names, result_download
 from daihoi.web.views.integrity import checked_result
 
@@ -30,6 +32,9 @@ def result(request: HttpRequest, election_id: int) -> HttpResponse:
             "document": checked.document,
             "elected_names": elected_names(checked.document),
             "sha256": e.result.sha256,
+            "next_step": next_step_words(e),
+            "next_step_citation": next_step_citation(e),
+            "acknowledged": explained_warnings(e),
         },
     )
 
