@@ -103,10 +103,10 @@ _MEANT = {
 
 
 def _column(header: list[str], names: set[str]) -> int | None:
-    """The column whose folded header is one of `names` (its words before a first slash too,
-    so 'Tệp / File' matches)."""
+    """The column whose folded header is one of `names`, or a part of it before or after a slash
+    or before a bracket ('Tệp / File', 'Gạch (các số)')."""
     for index, title in enumerate(header):
-        parts = {_plain(title)} | {_plain(p) for p in title.split("/")}
+        parts = {_plain(title)} | {_plain(p) for p in re.split(r"[/(]", title)}
         if parts & names:
             return index
     return None
