@@ -141,9 +141,10 @@ CONTENT_SECURITY_POLICY = (
 
 # Django's own password validators: every account made or changed through the application meets
 # them (the demo's accounts, made in code with the published password, do not pass through them)
+# Django's checks, their refusals in the catalogue's words (Vietnamese, or English)
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "daihoi.web.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "daihoi.web.passwords.MinimumLengthValidator"},
+    {"NAME": "daihoi.web.passwords.CommonPasswordValidator"},
+    {"NAME": "daihoi.web.passwords.NumericPasswordValidator"},
 ]

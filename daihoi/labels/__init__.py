@@ -19,7 +19,7 @@ from daihoi.labels.counting import (
     WARNINGS,
     next_step_code,
 )
-from daihoi.labels.errors import ACTION_ERRORS
+from daihoi.labels.errors import ACTION_ERRORS, PASSWORD_PROBLEMS
 from daihoi.labels.files import PROBLEMS
 from daihoi.labels.imports import IMPORT_PROBLEMS
 from daihoi.labels.integrity import INTEGRITY_FINDINGS
@@ -52,6 +52,7 @@ __all__ = [
     "MEETINGS",
     "NAME_SPELLINGS",
     "NEXT_ACTIONS",
+    "PASSWORD_PROBLEMS",
     "PROBLEMS",
     "SCAN_DOUBTS",
     "SCAN_MARKS",
@@ -104,6 +105,11 @@ CATALOGUE: tuple[tuple[str, str, Mapping[str, Label]], ...] = (
     ("Marks on a ballot row", "As the reader or the board gives them.", SCAN_MARKS),
     ("States of a scanned ballot", "What became of a scanned page.", SCAN_STATES),
     ("Action errors", "An action that raises one of these has changed nothing.", ACTION_ERRORS),
+    (
+        "Passwords refused",
+        "A new account's password that fails a check; the account is not made.",
+        PASSWORD_PROBLEMS,
+    ),
     ("Audit events", "Each write records one; the log reads them as sentences.", AUDIT_EVENTS),
     (
         "Name spellings",

@@ -357,3 +357,25 @@ ACTION_ERRORS: Mapping[str, Label] = {
     **TABLE_ERRORS,  # count tables (tổ kiểm phiếu)
     **BOARD_ERRORS,  # the board's checks on scanned counts (omr.md §5.4)
 }
+
+
+#: A new account's password refused, by the code Django's validators give (the account is not
+#: made); the validators of daihoi.web.passwords say these instead of Django's own words.
+PASSWORD_PROBLEMS: Mapping[str, Label] = {
+    "password_too_short": (
+        "Mật khẩu quá ngắn: cần ít nhất {min_length} ký tự.",
+        "The password is too short: it needs at least {min_length} characters.",
+    ),
+    "password_too_similar": (
+        "Mật khẩu quá giống tên đăng nhập hoặc họ tên.",
+        "The password is too similar to the user name or the full name.",
+    ),
+    "password_too_common": (
+        "Mật khẩu quá phổ biến, dễ bị đoán.",
+        "The password is too common and easily guessed.",
+    ),
+    "password_entirely_numeric": (
+        "Mật khẩu không được chỉ gồm chữ số.",
+        "The password may not be digits only.",
+    ),
+}
