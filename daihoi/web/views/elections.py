@@ -109,13 +109,15 @@ def election_figures(request: HttpRequest, election_id: int) -> HttpResponse:
 @require(Permission.SETTLE_DIFFERENCES)
 @require_POST
 def election_acknowledge(request: HttpRequest, election_id: int) -> HttpResponse:
-    with attempt(request):
+    with attempt(request) as refused:
         acknowledge_warning(
             signed_in(request),
             election_id,
             request.POST.get("code", ""),
             request.POST.get("explanation", ""),
         )
+    if not refused:
+        messages.success(request, _("The explanation is saved; it will be printed in the minutes."))
     return redirect("election", election_id)
 
 

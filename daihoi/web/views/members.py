@@ -31,7 +31,7 @@ def members(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=congress_id)
     if request.method == "POST":
         post = request.POST
-        with attempt(request):
+        with attempt(request) as refused:
             if post.get("username"):
                 create_person(
                     signed_in(request),
@@ -50,6 +50,13 @@ def members(request: HttpRequest, congress_id: int) -> HttpResponse:
                     post.getlist("roles"),
                     post.get("reason", ""),
                 )
+        if not refused:
+            done = (
+                _("The account %(username)s is created.") % {"username": post["username"].strip()}
+                if post.get("username")
+                else _("The roles are saved.")
+            )
+            messages.success(request, done)
         return redirect("members", congress_id)
     return render(
         request,
@@ -68,12 +75,14 @@ def members(request: HttpRequest, congress_id: int) -> HttpResponse:
 def election_teams(request: HttpRequest, election_id: int) -> HttpResponse:
     """The head of the counting board puts a clerk on one entry team (or takes them off)."""
     election = get_object_or_404(Election, pk=election_id)
-    with attempt(request):
+    with attempt(request) as refused:
         team_text = request.POST.get("team") or ""
         team = (
             whole_number(team_text, 1, election.entry_teams, _("entry team")) if team_text else None
         )
         assign_team(signed_in(request), election.pk, _person_id(request.POST.get("person")), team)
+    if not refused:
+        messages.success(request, _("The entry team assignment is saved."))
     return redirect("election", election_id)
 
 

@@ -1,5 +1,6 @@
 """The hall's screen (read-only link, no account) and the organiser's choice of what it shows."""
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -57,7 +58,9 @@ def projector_choose(request: HttpRequest, congress_id: int) -> HttpResponse:
     """The organiser chooses the election the screen shows, or the last certified result."""
     c = get_object_or_404(Congress, pk=congress_id)
     chosen = request.POST.get("election", "")
-    with attempt(request):
+    with attempt(request) as refused:
         election = record_id(chosen, _("election")) if chosen else None
         choose_projector_election(signed_in(request), c, election)
+    if not refused:
+        messages.success(request, _("The hall's screen will show your choice."))
     return redirect("congress", congress_id)
