@@ -15,6 +15,10 @@ SCAN_REJECTIONS: Mapping[str, Label] = {
         "không thấy các dấu định vị ở bốn góc: không phải phiếu bầu, hoặc bị cắt mất góc",
         "the corner registration marks are not found: not a ballot, or a corner is cut off",
     ),
+    "marks_unreadable": (
+        "phiếu bầu nhưng không đọc được dấu định vị ở các góc (bị che, rách, in lệch): nhập tay",
+        "a ballot whose corner marks cannot be read (covered, torn, printed off): enter by hand",
+    ),
     "bad_geometry": (
         "phiếu bị méo hoặc in sai tỷ lệ (cần in đúng 100 %)",
         "the page is distorted or printed at the wrong scale (print at 100 %)",

@@ -31,7 +31,13 @@ from daihoi.omr.reading import (
     Refused,
     Rejection,
 )
-from daihoi.omr.registration import fit_homography, looks_blank, paper_of, read_code
+from daihoi.omr.registration import (
+    fit_homography,
+    looks_blank,
+    looks_printed,
+    paper_of,
+    read_code,
+)
 from daihoi.omr.render import Image, mm_to_px
 from daihoi.omr.rows import PageRows
 from daihoi.omr.thresholds import MARK_BORDER_MM, ReaderSettings
@@ -101,6 +107,8 @@ class Reader:
         if paper is None or sum(1 for i in MARKER_IDS[paper] if i in found) < 3:
             if looks_blank(grey):
                 raise Refused(Rejection.BLANK_PAGE)
+            if looks_printed(grey):  # a ballot, not the back of one: entered by hand
+                raise Refused(Rejection.MARKS_UNREADABLE, f"{len(found)}")
             raise Refused(Rejection.NO_MARKS, f"{len(found)}")
         layouts = [layout for layout in self.layouts if layout.spec.paper == paper]
         if not layouts:

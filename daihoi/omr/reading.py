@@ -43,7 +43,8 @@ class Rejection(StrEnum):
 
     NOT_AN_IMAGE = "not_an_image"
     BLANK_PAGE = "blank_page"
-    NO_MARKS = "no_marks"  # the registration marks are not found: not a ballot, or cut off
+    NO_MARKS = "no_marks"  # the registration marks are not found: not a ballot (a back), or cut off
+    MARKS_UNREADABLE = "marks_unreadable"  # a printed ballot whose marks cannot be read: not a back
     BAD_GEOMETRY = "bad_geometry"  # marks found but the page is stretched or printed at a scale
     NO_CODE = "no_code"  # the QR code is missing or unreadable
     OTHER_BALLOT = "other_ballot"  # another election, round, layout or list

@@ -15,6 +15,10 @@ from daihoi.omr.thresholds import (
     MARK_ERROR_PX,
     PRINT_SCALE_MAX,
     PRINT_SCALE_MIN,
+    PRINTED_DARK_MAX,
+    PRINTED_RULES,
+    RULE_SHARE,
+    RULE_TILT_PX,
     SCALE_TOLERANCE,
     STANDARD_DPI,
 )
@@ -31,6 +35,23 @@ def looks_blank(grey: Image) -> bool:
     small = cv2.resize(grey, (grey.shape[1] // 4, grey.shape[0] // 4), interpolation=cv2.INTER_AREA)
     paper = float(np.percentile(small, 90))
     return float(np.mean(small < paper * 0.6)) < 0.002
+
+
+def looks_printed(grey: Image) -> bool:
+    """A ballot's printed side: the rules of its table are long dark lines across the page, which
+    neither a blank back nor writing on it has. Tells a ballot whose marks are damaged from the
+    back of a sheet (issue 14 §2: such pages were taken for an inked back)."""
+    half = cv2.resize(grey, (grey.shape[1] // 2, grey.shape[0] // 2), interpolation=cv2.INTER_AREA)
+    paper = float(np.percentile(half[::4, ::4], 90))
+    dark = (half < paper * 0.75).astype(np.uint8)
+    if float(dark.mean()) > PRINTED_DARK_MAX:  # a ballot is mostly paper; noise or a photo is not
+        return False
+    tall = cv2.dilate(dark, np.ones((RULE_TILT_PX, 1), np.uint8))  # a rule tilted by up to 5°
+    length = max(1, int(half.shape[1] * RULE_SHARE))
+    rules = cv2.morphologyEx(tall, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    # in page-wide rules' worth (each made RULE_TILT_PX tall above)
+    found = float(np.count_nonzero(rules)) / (half.shape[1] * RULE_TILT_PX)
+    return bool(found >= PRINTED_RULES)
 
 
 def fit(

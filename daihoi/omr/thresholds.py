@@ -19,6 +19,15 @@ PRINT_SCALE_MAX = 1.05
 MARK_BORDER_MM = 6.0  # paper added round a scan whose marks touch its edge (a detector needs it)
 
 
+# A page whose marks are not found is a ballot (marks torn, covered or printed off the paper) when
+# its table shows: dark rules along this share of the page's width at least, as many as this many
+# rules across the whole page (a 7-name ballot has 9); a back, blank or written on, has none.
+PRINTED_RULES = 4
+PRINTED_DARK_MAX = 0.3  # share of dark pixels above which a picture is no printed page
+RULE_SHARE = 0.15
+RULE_TILT_PX = 15  # at half size: a rule tilted 5° rises this much along RULE_SHARE of the page
+
+
 MARK_ERROR_PX = 1.5  # the worst corner of the marks off the fitted page, at 200 dpi
 
 

@@ -194,3 +194,19 @@ def test_a_congress_rule_on_partial_lines_is_applied_only_where_it_says() -> Non
             else:
                 assert after == before, truth.styles.get(before.number)
     assert applied >= 1
+
+
+def test_a_ballot_whose_marks_are_gone_is_not_taken_for_the_back_of_one() -> None:
+    """Issue 14 §2: a page rejected for missing marks was taken for the inked back of the ballot
+    before it. A printed ballot shows its table's rules; a back, even written on, does not."""
+    image, _ = synth.mark_ballot(layout(), 1, np.random.default_rng(3))
+    damaged = image.copy()
+    height = damaged.shape[0]
+    damaged[: int(height * 0.12)] = 255  # the top marks torn off …
+    damaged[int(height * 0.9) :] = 255  # … and the bottom ones
+    assert rejected(reader().read(damaged)) is Rejection.MARKS_UNREADABLE
+    back, _ = synth.blank_page(np.random.default_rng(4))
+    back = back.copy()
+    cv2.putText(back, "Nguyen Van A", (400, 1200), cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 3, 40, 5)
+    cv2.line(back, (300, 1500), (900, 1520), 40, 4)  # a long stroke is not a table
+    assert rejected(reader().read(back)) is Rejection.NO_MARKS
