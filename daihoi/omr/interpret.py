@@ -38,9 +38,9 @@ from daihoi.omr.registration import (
     paper_of,
     read_code,
 )
-from daihoi.omr.render import Image, mm_to_px
+from daihoi.omr.render import CANONICAL_DPI, Image, mm_to_px
 from daihoi.omr.rows import PageRows
-from daihoi.omr.thresholds import MARK_BORDER_MM, ReaderSettings
+from daihoi.omr.thresholds import EDGE_MM, MARK_BORDER_MM, ReaderSettings
 
 
 class Reader:
@@ -196,7 +196,15 @@ def _beyond_scan(
     corners = np.asarray([[[0, 0]], [[width, 0]], [[width, height]], [[0, height]]], np.float32)
     placed = np.asarray(cv2.perspectiveTransform(corners, homography)).reshape(4, 2)
     rows, columns = shape[0], shape[1]
-    if placed.min() >= 0 and placed[:, 0].max() <= columns and placed[:, 1].max() <= rows:
+    # within EDGE_MM of the paper's edge nothing is read anyway (the background of the scanner)
+    slack = mm_to_px(EDGE_MM, CANONICAL_DPI) * float(
+        np.sqrt(abs(np.linalg.det(homography[:2, :2])))
+    )
+    if (
+        placed.min() >= -slack
+        and placed[:, 0].max() <= columns + slack
+        and placed[:, 1].max() <= rows + slack
+    ):
         return None
     seen = cv2.warpPerspective(
         np.full((rows, columns), 255, np.uint8),

@@ -126,12 +126,15 @@ class PageRows:
         if self.page_number != 1 or not self.page.rows:
             return None
         top = px(min(row.cell.y for row in self.page.rows))
-        join = 2 * (px(STAMP_JOIN_MM) // 2) + 1
-        clear = self.ink[1][:top].view(np.uint8)
+        # at a quarter of the pixels: a seal is large, and this runs on every first page
+        width = self.ink[1].shape[1]
+        header = self.ink[1][: top - top % 2, : width - width % 2].view(np.uint8)
+        clear = cv2.resize(header, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        join = 2 * (px(STAMP_JOIN_MM / 2) // 2) + 1
         grown = cv2.dilate(clear, np.ones((join, join), np.uint8))
         count, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
         inked = np.bincount(labels[clear > 0].ravel(), minlength=count)
-        least = px(STAMP_MIN_MM)
+        least = px(STAMP_MIN_MM / 2)
         rings = [
             label
             for label in range(1, count)
@@ -141,7 +144,7 @@ class PageRows:
         ]
         if not rings:
             return None
-        x, y, w, h, _ = (int(v) for v in stats[max(rings, key=lambda r: stats[r, 4])])
+        x, y, w, h, _ = (2 * int(v) for v in stats[max(rings, key=lambda r: stats[r, 4])])
         return slice(y, y + h), slice(x, x + w)
 
     def _outside_ink(self, seal: tuple[slice, slice] | None) -> bool:
