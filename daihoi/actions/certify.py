@@ -88,8 +88,8 @@ def certify_result(user: User, election_id: int) -> Result:
             raise ActionError("election_invalid", detail=detail) from None
         missing = [w.code for w in outcome.warnings if w.code not in election.acknowledgements]
         if missing:
-            named = "; ".join(
-                words(WARNINGS, w.code, w.values, "vi")
+            named = "; ".join(  # each sentence without its full stop: the message ends with one
+                words(WARNINGS, w.code, w.values, "vi").rstrip(".")
                 for w in outcome.warnings
                 if w.code in missing
             )

@@ -36,8 +36,16 @@ DEMO_PASSWORD = "daihoi2020"  # noqa: S105 - the demo's published password, prin
 ACCOUNTS = (
     ("bantochuc", Role.ORGANISER, "Ban tổ chức (organiser)"),
     ("truongban", Role.COUNTING_HEAD, "Trưởng ban kiểm phiếu (head of the counting board)"),
-    ("kiemphieu1", Role.COUNTING_BOARD, "Ban kiểm phiếu, tổ 1 (counting board, team 1)"),
-    ("kiemphieu2", Role.COUNTING_BOARD, "Ban kiểm phiếu, tổ 2 (counting board, team 2)"),
+    (
+        "kiemphieu1",
+        Role.COUNTING_BOARD,
+        "Ban kiểm phiếu, nhóm nhập 1 (counting board, entry team 1)",
+    ),
+    (
+        "kiemphieu2",
+        Role.COUNTING_BOARD,
+        "Ban kiểm phiếu, nhóm nhập 2 (counting board, entry team 2)",
+    ),
     ("doanchutich", Role.PRESIDIUM, "Đoàn chủ tịch (presidium)"),
     ("letan", Role.RECEPTION, "Tổ đón tiếp, điểm danh (reception, check-in)"),
     ("khach", Role.VIEWER, "Khách (viewer)"),

@@ -26,7 +26,7 @@ ROLE_NAMES: Mapping[str, Label] = {
 #: What each action records; placeholders are the event's details after `_worded`
 AUDIT_EVENTS: Mapping[str, Label] = {
     "assign_team": (
-        "Phân {person} vào tổ nhập phiếu {team} — {election}",
+        "Phân {person} vào nhóm nhập {team} — {election}",
         "Put {person} on entry team {team} — {election}",
     ),
     "define_tables": (
@@ -34,11 +34,11 @@ AUDIT_EVENTS: Mapping[str, Label] = {
         "Set the count tables: {tables} — {election}",
     ),
     "remove_tables": (
-        "Bỏ các tổ kiểm phiếu: mọi tổ nhập nhập toàn bộ phiếu — {election}",
+        "Bỏ các tổ kiểm phiếu: mọi nhóm nhập nhập toàn bộ phiếu — {election}",
         "Removed the count tables: every entry team enters every ballot — {election}",
     ),
     "unassign_team": (
-        "Rút {person} khỏi tổ nhập phiếu — {election}",
+        "Rút {person} khỏi nhóm nhập phiếu — {election}",
         "Took {person} off the entry teams — {election}",
     ),
     "set_roles": (
@@ -90,12 +90,12 @@ AUDIT_EVENTS: Mapping[str, Label] = {
         "Took the figures of {election} from attendance: {summoned} summoned, {present} present",
     ),
     "record_entry": (
-        "Tổ {team} nhập phiếu số {sheet} — {election}",
-        "Team {team} entered ballot {sheet} — {election}",
+        "Nhóm nhập {team} nhập phiếu số {sheet} — {election}",
+        "Entry team {team} entered ballot {sheet} — {election}",
     ),
     "undo_entry": (
-        "Tổ {team} hủy phiếu số {sheet} vừa nhập — {election}",
-        "Team {team} undid ballot {sheet} — {election}",
+        "Nhóm nhập {team} hủy phiếu số {sheet} vừa nhập — {election}",
+        "Entry team {team} undid ballot {sheet} — {election}",
     ),
     "resolve_difference": (
         "Trưởng ban giải quyết chênh lệch phiếu số {sheet}: {resolution} — {election}",
@@ -118,12 +118,12 @@ AUDIT_EVENTS: Mapping[str, Label] = {
         "Ended the rehearsal and went official (cleared {cleared})",
     ),
     "scan_batch": (
-        "Tổ {team} quét {pages} trang: {read} phiếu đọc được — {election}",
-        "Team {team} scanned {pages} pages: {read} ballots read — {election}",
+        "Nhóm nhập {team} quét {pages} trang: {read} phiếu đọc được — {election}",
+        "Entry team {team} scanned {pages} pages: {read} ballots read — {election}",
     ),
     "adjudicate_scan": (
-        "Ban kiểm phiếu quyết định phiếu quét số {sheet} của tổ {team} — {election}",
-        "The counting board ruled on scanned ballot {sheet} of team {team} — {election}",
+        "Ban kiểm phiếu quyết định phiếu quét số {sheet} của nhóm nhập {team} — {election}",
+        "The counting board ruled on scanned ballot {sheet} of entry team {team} — {election}",
     ),
     "set_current_session": ("Chọn phiên họp hiện tại: {session}", "Set the session: {session}"),
     "check_in": (
@@ -244,7 +244,9 @@ def _structures(details: Mapping[str, object], lang: str) -> dict[str, str]:
     if "sheet" in details:
         team = details.get("chosen_team")
         if team:
-            out["resolution"] = f"chose team {team}'s entry" if en else f"chọn bản của tổ {team}"
+            out["resolution"] = (
+                f"chose entry team {team}'s entry" if en else f"chọn bản của nhóm nhập {team}"
+            )
         else:
             out["resolution"] = "a third reading of the paper" if en else "đọc lại phiếu giấy"
     return out

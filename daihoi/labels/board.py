@@ -80,16 +80,16 @@ BOARD_ERRORS: Mapping[str, Label] = {
         "No check has been drawn yet: the head of the counting board draws it first.",
     ),
     "spot_check_sheet_not_drawn": (
-        "Phiếu số {sheet} của tổ {team} không nằm trong các phiếu rút ra để kiểm tra.",
-        "Ballot {sheet} of team {team} is not among the ballots drawn for the check.",
+        "Phiếu số {sheet} của nhóm nhập {team} không nằm trong các phiếu rút ra để kiểm tra.",
+        "Ballot {sheet} of entry team {team} is not among the ballots drawn for the check.",
     ),
     "spot_check_sheet_checked": (
-        "Phiếu số {sheet} của tổ {team} đã được đối chiếu rồi.",
-        "Ballot {sheet} of team {team} has already been checked.",
+        "Phiếu số {sheet} của nhóm nhập {team} đã được đối chiếu rồi.",
+        "Ballot {sheet} of entry team {team} has already been checked.",
     ),
     "spot_check_no_difference": (
-        "Phiếu số {sheet} của tổ {team} không có sai khác chờ giải quyết.",
-        "Ballot {sheet} of team {team} has no difference waiting to be settled.",
+        "Phiếu số {sheet} của nhóm nhập {team} không có sai khác chờ giải quyết.",
+        "Ballot {sheet} of entry team {team} has no difference waiting to be settled.",
     ),
     "spot_check_required": (
         (
@@ -130,31 +130,34 @@ BOARD_ERRORS: Mapping[str, Label] = {
 BOARD_EVENTS: Mapping[str, Label] = {
     "propose_scan": (
         (
-            "Thành viên Ban kiểm phiếu đề xuất quyết định cho phiếu quét số {sheet} của tổ {team} "
+            "Thành viên Ban kiểm phiếu đề xuất quyết định cho phiếu quét số {sheet} của nhóm "
+            "nhập {team} "
             "— {election}"
         ),
         (
-            "A counting board member proposed the decision on scanned ballot {sheet} of team "
-            "{team} — {election}"
+            "A counting board member proposed the decision on scanned ballot {sheet} of "
+            "entry team {team} — {election}"
         ),
     ),
     "confirm_scan": (
         (
             "Thành viên thứ hai xác nhận quyết định của {proposed_by} cho phiếu quét số {sheet} "
-            "của tổ {team} — {election}"
+            "của nhóm nhập {team} — {election}"
         ),
         (
-            "A second member confirmed {proposed_by}'s decision on scanned ballot {sheet} of team "
-            "{team} — {election}"
+            "A second member confirmed {proposed_by}'s decision on scanned ballot {sheet} of "
+            "entry team {team} — {election}"
         ),
     ),
     "return_scan": (
         (
-            "Trả lại đề xuất của {proposed_by} cho phiếu quét số {sheet} của tổ {team}; lý do: "
+            "Trả lại đề xuất của {proposed_by} cho phiếu quét số {sheet} của nhóm nhập "
+            "{team}; lý do: "
             "{reason_text} — {election}"
         ),
         (
-            "Sent {proposed_by}'s proposal on scanned ballot {sheet} of team {team} back; reason: "
+            "Sent {proposed_by}'s proposal on scanned ballot {sheet} of entry team {team} "
+            "back; reason: "
             "{reason_text} — {election}"
         ),
     ),
@@ -169,26 +172,33 @@ BOARD_EVENTS: Mapping[str, Label] = {
         ),
     ),
     "check_spot_sheet": (
-        "Đối chiếu phiếu giấy số {sheet} của tổ {team}: khớp với bản máy đọc — {election}",
-        "Compared paper ballot {sheet} of team {team}: matches the machine's record — {election}",
+        "Đối chiếu phiếu giấy số {sheet} của nhóm nhập {team}: khớp với bản máy đọc — {election}",
+        (
+            "Compared paper ballot {sheet} of entry team {team}: matches the machine's record — "
+            "{election}"
+        ),
     ),
     "check_spot_sheet_differs": (
         (
-            "Đối chiếu phiếu giấy số {sheet} của tổ {team}: KHÁC bản máy đọc, việc kiểm phiếu "
+            "Đối chiếu phiếu giấy số {sheet} của nhóm nhập {team}: KHÁC bản máy đọc, việc "
+            "kiểm phiếu "
             "dừng lại — {election}"
         ),
         (
-            "Compared paper ballot {sheet} of team {team}: it DIFFERS from the machine's record; "
+            "Compared paper ballot {sheet} of entry team {team}: it DIFFERS from the "
+            "machine's record; "
             "the count stops — {election}"
         ),
     ),
     "settle_spot_difference": (
         (
-            "Trưởng ban kiểm phiếu ghi nội dung phiếu giấy số {sheet} của tổ {team} (khác bản máy "
+            "Trưởng ban kiểm phiếu ghi nội dung phiếu giấy số {sheet} của nhóm nhập {team} "
+            "(khác bản máy "
             "đọc) — {election}"
         ),
         (
-            "The head of the counting board recorded what paper ballot {sheet} of team {team} "
+            "The head of the counting board recorded what paper ballot {sheet} of entry team "
+            "{team} "
             "shows (it differs from the machine's record) — {election}"
         ),
     ),

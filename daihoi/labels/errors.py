@@ -17,7 +17,7 @@ ACTION_ERRORS: Mapping[str, Label] = {
     ),
     "not_allowed": ("Bạn không có quyền thực hiện việc này.", "You may not do this."),
     "team_out_of_range": (
-        "Tổ nhập phiếu {team} không có (cuộc bầu này có {teams} tổ).",
+        "Nhóm nhập {team} không có (cuộc bầu này có {teams} nhóm nhập).",
         "There is no entry team {team} (this election has {teams}).",
     ),
     "sheet_out_of_range": (
@@ -25,8 +25,19 @@ ACTION_ERRORS: Mapping[str, Label] = {
         "Ballot number {sheet} is outside 1–{collected} (ballots collected).",
     ),
     "sheet_already_entered": (
-        "Phiếu số {sheet} đã được tổ {team} nhập rồi.",
-        "Ballot {sheet} was already entered by team {team}.",
+        (
+            "Phiếu số {sheet} đã được nhóm nhập {team} nhập rồi. Hãy xem lại số ghi trên tờ "
+            "phiếu. Nếu phiếu vừa lưu bị nhập sai, bấm «Hoàn tác phiếu vừa nhập» (chỉ phiếu "
+            "cuối cùng hoàn tác được); một phiếu nhập sai trước đó sẽ hiện là chênh lệch giữa "
+            "các nhóm nhập, do trưởng ban kiểm phiếu xử lý theo tờ phiếu giấy."
+        ),
+        (
+            "Ballot {sheet} was already entered by entry team {team}. Check the number written "
+            "on the paper. If the ballot just saved was typed wrongly, press «Undo the last "
+            "ballot» (only the last one can be undone); a ballot typed wrongly before shows as "
+            "a difference between the entry teams, which the head of the counting board settles "
+            "from the paper."
+        ),
     ),
     "number_not_on_list": (
         "Số {number} không có trên phiếu (danh sách có {count} người).",
@@ -74,8 +85,8 @@ ACTION_ERRORS: Mapping[str, Label] = {
     "ballot_malformed": ("Phiếu không đọc được: {detail}", "The ballot cannot be read: {detail}"),
     "nothing_to_undo": ("Chưa có phiếu nào để hoàn tác.", "There is no ballot to undo."),
     "entries_incomplete": (
-        "Mới nhập {entered}/{collected} phiếu (tổ {team}).",
-        "Only {entered}/{collected} ballots entered (team {team}).",
+        "Mới nhập {entered}/{collected} phiếu (nhóm nhập {team}).",
+        "Only {entered}/{collected} ballots entered (entry team {team}).",
     ),
     "differences_open": (
         "Còn {count} phiếu nhập khác nhau chưa được xử lý.",
@@ -219,21 +230,27 @@ ACTION_ERRORS: Mapping[str, Label] = {
     "scan_no_files": ("Chưa chọn tệp ảnh quét nào.", "No scanned file was given."),
     "scan_exceeds_collected": (
         (
-            "Đọc được {ballots} phiếu nhưng tổ {team} chỉ còn {free} số phiếu trống "
+            "Đọc được {ballots} phiếu nhưng nhóm nhập {team} chỉ còn {free} số phiếu trống "
             "(số phiếu thu vào: {collected}): chưa lưu gì."
         ),
         (
-            "{ballots} ballots were read but team {team} has only {free} ballot numbers left "
+            "{ballots} ballots were read but entry team {team} has only {free} ballot numbers left "
             "(ballots collected: {collected}): nothing was stored."
         ),
     ),
     "no_free_sheet": (
-        "Tổ {team} đã có đủ {collected} phiếu (số phiếu thu vào): không còn số phiếu nào trống.",
-        "Team {team} already has all {collected} ballots collected: no ballot number is left.",
+        (
+            "Nhóm nhập {team} đã có đủ {collected} phiếu (số phiếu thu vào): không còn số phiếu "
+            "nào trống."
+        ),
+        (
+            "Entry team {team} already has all {collected} ballots collected: no ballot number "
+            "is left."
+        ),
     ),
     "sheet_in_review": (
-        "Phiếu số {sheet} của tổ {team} là phiếu quét đang chờ Ban kiểm phiếu xem xét.",
-        "Ballot {sheet} of team {team} is a scan waiting for the counting board.",
+        "Phiếu số {sheet} của nhóm nhập {team} là phiếu quét đang chờ Ban kiểm phiếu xem xét.",
+        "Ballot {sheet} of entry team {team} is a scan waiting for the counting board.",
     ),
     "scan_not_found": ("Không có phiếu quét này.", "There is no such scanned ballot."),
     "scan_not_in_review": (
@@ -257,8 +274,8 @@ ACTION_ERRORS: Mapping[str, Label] = {
         'Unknown ruling "{ruling}" (choose {allowed}).',
     ),
     "entry_from_scan": (
-        "Phiếu số {sheet} của tổ {team} được đọc từ ảnh quét: không hoàn tác được.",
-        "Ballot {sheet} of team {team} was read from a scan: it cannot be undone.",
+        "Phiếu số {sheet} của nhóm nhập {team} được đọc từ ảnh quét: không hoàn tác được.",
+        "Ballot {sheet} of entry team {team} was read from a scan: it cannot be undone.",
     ),
     "scans_waiting": (
         "Còn {count} phiếu quét chờ Ban kiểm phiếu xem xét.",
@@ -311,8 +328,8 @@ ACTION_ERRORS: Mapping[str, Label] = {
     ),
     "no_team_assigned": (
         (
-            "Bạn chưa được phân vào tổ nhập phiếu nào của cuộc bầu này: trưởng ban kiểm phiếu "
-            "phân tổ trên trang cuộc bầu."
+            "Bạn chưa được phân vào nhóm nhập phiếu nào của cuộc bầu này: trưởng ban kiểm phiếu "
+            "phân nhóm nhập trên trang cuộc bầu."
         ),
         (
             "You are not on any entry team of this election: the head of the counting board "
@@ -320,8 +337,8 @@ ACTION_ERRORS: Mapping[str, Label] = {
         ),
     ),
     "not_your_team": (
-        "Bạn thuộc tổ {assigned}, không nhập hay hủy phiếu cho tổ {team}.",
-        "You are on team {assigned}: you do not enter or undo ballots for team {team}.",
+        "Bạn thuộc nhóm nhập {assigned}, không nhập hay hủy phiếu cho nhóm nhập {team}.",
+        "You are on entry team {assigned}: you do not enter or undo ballots for entry team {team}.",
     ),
     "not_a_clerk": (
         "Người này không thuộc ban kiểm phiếu của đại hội này.",

@@ -49,11 +49,11 @@ INTEGRITY_FINDINGS: Mapping[str, Label] = {
         ),
     ),
     "entries_count": (
-        "Tổ nhập {team} có {entered} phiếu, khác số phiếu thu về ({collected})",
+        "Nhóm nhập {team} có {entered} phiếu, khác số phiếu thu về ({collected})",
         "Entry team {team} has {entered} ballots, not the {collected} collected",
     ),
     "differences_reopened": (
-        "{count} phiếu có chênh lệch giữa các tổ nhập mà không có quyết định",
+        "{count} phiếu có chênh lệch giữa các nhóm nhập mà không có quyết định",
         "{count} ballots differ between entry teams with no ruling",
     ),
     "orphan_file": (

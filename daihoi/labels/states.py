@@ -20,7 +20,7 @@ FIGURES: Mapping[str, Label] = {
     "ballots_collected": ("số phiếu thu vào", "ballots collected"),
     "seats": ("số lượng cần bầu", "seats"),
     "alternate_seats": ("số lượng dự khuyết cần bầu", "alternate seats"),
-    "entry_teams": ("số tổ nhập phiếu", "entry teams"),
+    "entry_teams": ("số nhóm nhập phiếu", "entry teams"),
     "number": ("số thứ tự đại hội (lần thứ)", "the congress number"),
 }
 

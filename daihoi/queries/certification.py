@@ -61,6 +61,12 @@ def _blockers(election: Election) -> list[ActionError]:
     return found
 
 
+def _unexplained(warnings: list[Finding]) -> str:
+    """The warnings in one sentence: each without its full stop (the message ends with one)."""
+    listed = "; ".join(words(WARNINGS, w.code, w.values).rstrip(".") for w in warnings)
+    return ActionError("warnings_unacknowledged", codes=listed).text
+
+
 def certification_check(election: Election) -> CertificationCheck:
     """Count the settled ballots as certification would, without freezing anything."""
     blockers = [error.text for error in _blockers(election)]
@@ -68,7 +74,10 @@ def certification_check(election: Election) -> CertificationCheck:
     if open_differences and election.state == Election.State.OPEN:
         blockers.append(ActionError("differences_open", count=len(open_differences)).text)
     if blockers:
-        return CertificationCheck(blockers)
+        # a warning known before typing ends (collected below issued) is missing too (R12
+        # step 3): the head should not think the typing is all that is left
+        known = pending_warnings(election) if election.state == Election.State.OPEN else []
+        return CertificationCheck(blockers + ([_unexplained(known)] if known else []))
     core = core_election(election, [ballots[sheet] for sheet in sorted(ballots)])
     try:
         outcome = count_checked(admit(core, ruleset_of(election.congress)))
@@ -78,8 +87,7 @@ def certification_check(election: Election) -> CertificationCheck:
     unexplained = [w for w in outcome.warnings if w.code not in election.acknowledgements]
     missing = []
     if unexplained:
-        listed = "; ".join(words(WARNINGS, w.code, w.values) for w in unexplained)
-        missing.append(ActionError("warnings_unacknowledged", codes=listed).text)
+        missing.append(_unexplained(unexplained))
     names = {c.id: c.name for c in outcome.candidates}
     figures = KeyFigures(
         summoned=outcome.base.summoned,

@@ -49,5 +49,9 @@ def entry_screen(election: Election, team: int | None, posted: object) -> dict[s
         "total_typed": sum(p.typed_by_all for p in table_progress(e)) if table else None,
         "next_sheet": next_sheet,
         "last": last,
+        # the sheet field's bounds: the team's own table where there is one (the browser does
+        # not check them, novalidate: the server refuses in words, not in an English bubble)
+        "sheet_min": min(start for start, _ in table.sheets) if table else 1,
+        "sheet_max": max(end for _, end in table.sheets) if table else e.ballots_collected,
         "posted": posted,
     }

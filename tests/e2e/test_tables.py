@@ -91,7 +91,7 @@ def test_two_tables_type_at_once_and_the_head_certifies(
     clerks[1].fill("#numbers", "3")
     with clerks[1].expect_navigation():
         clerks[1].keyboard.press("Enter")
-    assert "Phiếu số 8 thuộc Tổ 2 (phiếu 7–12); tổ nhập 1 thuộc Tổ 1 (phiếu 1–6)." in (
+    assert "Phiếu số 8 thuộc Tổ kiểm phiếu 2 (phiếu 7–12); nhóm nhập 1 thuộc Tổ kiểm phiếu 1" in (
         clerks[1].content()
     )
     clerks[1].goto(f"{base}/bau-cu/{election.pk}/nhap-phieu/?team=1")

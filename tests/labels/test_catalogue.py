@@ -137,7 +137,7 @@ def test_next_step_words_depend_on_who_decides() -> None:
 def test_an_audit_event_reads_as_a_sentence() -> None:
     names = {"election:5": "bầu Ban Chấp hành"}
     text = audit_sentence("record_entry", {"election": 5, "team": 1, "sheet": 12}, names, lang="vi")
-    assert text == "Tổ 1 nhập phiếu số 12 — bầu Ban Chấp hành"
+    assert text == "Nhóm nhập 1 nhập phiếu số 12 — bầu Ban Chấp hành"
     text = audit_sentence(
         "record_figures",
         {"election": 5, "figures": {"ballots_collected": 285}, "reason": ""},

@@ -108,7 +108,7 @@ def test_a_clerk_enters_and_undoes_only_for_their_team(two: tuple[Election, Elec
     assert caught.value.code == "no_team_assigned"
     page = signed_in(one).get(reverse("entry", args=[election.pk]) + "?team=2")
     assert page.status_code == 403
-    assert "Bạn thuộc tổ 1" in page.content.decode()
+    assert "Bạn thuộc nhóm nhập 1" in page.content.decode()
     assert 'value="1"' in signed_in(one).get(reverse("entry", args=[election.pk])).content.decode()
 
 

@@ -36,7 +36,7 @@ def test_the_certify_button_appears_only_when_certification_is_possible(
     page = text_of(head.get(reverse("election", args=[election.pk])))
     assert reverse("certify", args=[election.pk]) not in page
     assert "Chưa thể chứng nhận kết quả. Còn thiếu:" in page
-    assert "Mới nhập 0/9 phiếu (tổ 1)" in page
+    assert "Mới nhập 0/9 phiếu (nhóm nhập 1)" in page
     enter_all(election)
     page = text_of(head.get(reverse("election", args=[election.pk])))
     assert reverse("certify", args=[election.pk]) in page
@@ -72,7 +72,7 @@ def test_the_certify_page_says_what_is_missing(election: Election) -> None:
     enter_all(election, 1)
     head = client_for(Role.COUNTING_HEAD)
     page = text_of(head.get(reverse("certify", args=[election.pk])))
-    assert "Mới nhập 0/9 phiếu (tổ 2)" in page
+    assert "Mới nhập 0/9 phiếu (nhóm nhập 2)" in page
     assert "Đồng ý, chứng nhận" not in page
 
 

@@ -36,7 +36,8 @@ def _type(election: Election, clerk: User, team: int, sheet: int, struck: list[i
 
 
 def _two_tables(election: Election, clerk: User) -> dict[int, User]:
-    """Tổ 1: ballots 1–5, entry teams 1 and 2; Tổ 2: ballots 6–9, teams 3 and 4."""
+    """Count table 1: ballots 1–5, entry teams 1 and 2; count table 2: ballots 6–9, entry teams 3
+    and 4."""
     split_evenly(clerk, election.pk, 2, 2)
     election.refresh_from_db()
     return typists(election)
@@ -68,8 +69,8 @@ def test_the_even_split_sets_two_tables_and_four_teams_audited(
     said = [row.sentence for row in audit_rows(election.congress)]
     assert any(
         sentence.startswith(
-            "Chia phiếu cho các tổ kiểm phiếu: Tổ 1: phiếu 1–5, tổ nhập 1, 2; "
-            "Tổ 2: phiếu 6–9, tổ nhập 3, 4 — "
+            "Chia phiếu cho các tổ kiểm phiếu: Tổ kiểm phiếu 1: phiếu 1–5, nhóm nhập 1, 2; "
+            "Tổ kiểm phiếu 2: phiếu 6–9, nhóm nhập 3, 4 — "
         )
         for sentence in said
     ), said
@@ -91,10 +92,14 @@ def test_a_sheet_of_another_table_is_refused_in_words(election: Election, clerk:
     assert refused.value.code == "sheet_other_table"
     assert refused.value.field == "sheet"
     assert refused.value.message_vi == (
-        "Phiếu số 7 thuộc Tổ 2 (phiếu 6–9); tổ nhập 1 thuộc Tổ 1 (phiếu 1–5)."
+        "Phiếu số 7 thuộc Tổ kiểm phiếu 2 (phiếu 6–9); nhóm nhập 1 thuộc Tổ kiểm phiếu 1 "
+        "(phiếu 1–5). Hãy xem lại số ghi trên tờ phiếu: nếu đúng là phiếu số 7, chuyển tờ "
+        "phiếu cho Tổ kiểm phiếu 2."
     )
     assert refused.value.message_en == (
-        "Ballot 7 belongs to table 2 (ballots 6–9); entry team 1 is at table 1 (ballots 1–5)."
+        "Ballot 7 belongs to count table 2 (ballots 6–9); entry team 1 is at count table 1 "
+        "(ballots 1–5). Check the number written on the paper: if it is ballot 7, hand the "
+        "paper to count table 2."
     )
     assert not BallotEntry.objects.filter(election=election).exists()
 
@@ -135,9 +140,9 @@ def test_certification_waits_for_every_table_then_gives_one_table_s_result(
     _type(election, clerks[3], 3, 6, STRUCK[6])
     check = certification_check(election)
     assert not check.possible
-    assert "Tổ 2 (phiếu 6–9): tổ nhập 3 mới nhập 1/4 phiếu." in check.missing
-    assert "Tổ 2 (phiếu 6–9): tổ nhập 4 mới nhập 0/4 phiếu." in check.missing
-    assert not any("Tổ 1" in line for line in check.missing)
+    assert "Tổ kiểm phiếu 2 (phiếu 6–9): nhóm nhập 3 mới nhập 1/4 phiếu." in check.missing
+    assert "Tổ kiểm phiếu 2 (phiếu 6–9): nhóm nhập 4 mới nhập 0/4 phiếu." in check.missing
+    assert not any("Tổ kiểm phiếu 1" in line for line in check.missing)
     with pytest.raises(ActionError) as refused:
         certify_result(clerk, election.pk)
     assert refused.value.code == "table_entries_incomplete"
@@ -167,7 +172,8 @@ def test_sheets_in_no_table_block_certification_by_name(election: Election, cler
     with pytest.raises(ActionError) as refused:
         _type(election, clerks[1], 1, 5, STRUCK[5])
     assert refused.value.message_vi == (
-        "Phiếu số 5 chưa thuộc tổ kiểm phiếu nào; tổ nhập 1 thuộc Tổ 1 (phiếu 1–4)."
+        "Phiếu số 5 chưa thuộc tổ kiểm phiếu nào; nhóm nhập 1 thuộc Tổ kiểm phiếu 1 (phiếu 1–4). "
+        "Hãy xem lại số ghi trên tờ phiếu, và báo trưởng ban kiểm phiếu nếu số đó đúng."
     )
     assert certification_check(election).missing == ["Phiếu số 5 chưa thuộc tổ kiểm phiếu nào."]
     with pytest.raises(ActionError) as blocked:
@@ -186,10 +192,10 @@ def test_sheets_in_no_table_block_certification_by_name(election: Election, cler
         ([("1-5, x", "1 2")], "sheets_malformed", "sheets", "«x» không phải số phiếu"),
         ([("0-5", "1 2")], "sheets_zero", "sheets", "«0-5»: số phiếu bắt đầu từ 1."),
         ([("1-5", "1 2"), ("5-9", "3 4")], "table_sheet_repeated", "sheets", "Phiếu số 5"),
-        ([("1-5", "1 2"), ("6-9", "2 3")], "table_team_repeated", "teams", "Tổ nhập 2"),
+        ([("1-5", "1 2"), ("6-9", "2 3")], "table_team_repeated", "teams", "Nhóm nhập 2"),
         ([("1-5", "1")], "table_team_count", "teams", "hai hoặc ba"),
         ([("1-12", "1 2")], "table_beyond_collected", "sheets", "phiếu số 10"),
-        ([("1-5", "1 2"), ("6-9", "4 5")], "table_team_missing", "teams", "Tổ nhập 3"),
+        ([("1-5", "1 2"), ("6-9", "4 5")], "table_team_missing", "teams", "Nhóm nhập 3"),
     ],
 )
 def test_bad_tables_are_refused_naming_the_field_and_change_nothing(
@@ -213,7 +219,7 @@ def test_a_change_is_refused_when_an_entry_would_leave_its_team_s_table(
     with pytest.raises(ActionError) as refused:
         define_tables(clerk, election.pk, [("1-4", "1 2"), ("5-9", "3 4")])
     assert refused.value.code == "table_strands_entry"
-    assert "Tổ nhập 1 đã nhập phiếu số 5" in refused.value.message_vi
+    assert "Nhóm nhập 1 đã nhập phiếu số 5" in refused.value.message_vi
     # a change that keeps every entry in its table is allowed
     define_tables(clerk, election.pk, [("1-6", "1 2"), ("7-9", "3 4")])
     assert [t.sheets for t in CountTable.objects.all()] == [[[1, 6]], [[7, 9]]]
@@ -269,8 +275,8 @@ def test_a_scanned_stack_is_numbered_within_the_team_s_table(
         )
     assert refused.value.code == "scan_exceeds_table"
     assert refused.value.message_vi == (
-        "Đọc được 2 phiếu nhưng tổ nhập 3 chỉ còn 1 số phiếu trống trong Tổ 2 (phiếu 6–9): "
-        "chưa lưu gì."
+        "Đọc được 2 phiếu nhưng nhóm nhập 3 chỉ còn 1 số phiếu trống trong Tổ kiểm phiếu 2 "
+        "(phiếu 6–9): chưa lưu gì."
     )
 
 
@@ -295,7 +301,7 @@ def test_the_head_s_forms_and_the_screens_show_the_tables(election: Election) ->
         {"sheets": ["1-4", "4-9"], "teams": ["1 2", "3 4"]},
         follow=True,
     ).content.decode()
-    assert "Phiếu số 4 thuộc cả Tổ 1 và Tổ 2." in refused
+    assert "Phiếu số 4 thuộc cả Tổ kiểm phiếu 1 và Tổ kiểm phiếu 2." in refused
     assert list(CountTable.objects.values_list("sheets", flat=True)) == [[[1, 4]], [[5, 9]]]
     election.refresh_from_db()
     clerks = typists(election)

@@ -246,7 +246,7 @@ def test_an_entry_deleted_after_certification_is_detected(
         )
     code, out = verify(capsys)
     assert code == 1
-    assert "Tổ nhập 1 có 8 phiếu, khác số phiếu thu về (9)" in out
+    assert "Nhóm nhập 1 có 8 phiếu, khác số phiếu thu về (9)" in out
     assert "1 phiếu không còn, 0 phiếu lạ" in out
 
 

@@ -2,6 +2,7 @@
 
 import html
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -89,7 +90,7 @@ def test_entry_screen_saves_and_refuses(election: Election) -> None:
     assert response.status_code == 200
     assert "Số 9 không có trên phiếu" in response.content.decode()
     response = client.post(url, {"team": 1, "sheet": 1, "mode": "kept", "numbers": "1"})
-    assert "đã được tổ 1 nhập rồi" in response.content.decode()
+    assert "đã được nhóm nhập 1 nhập rồi" in response.content.decode()
     response = client.post(url, {"team": 1, "sheet": 2, "mode": "struck", "numbers": "1 3x"})
     assert '"3x" không phải là số thứ tự' in html.unescape(response.content.decode())
     assert BallotEntry.objects.count() == 1
@@ -157,7 +158,9 @@ def test_third_reading_settles_a_difference(election: Election) -> None:
         numbers = "3" if team == 1 else "2"
         typist.post(url, {"team": team, "sheet": 1, "mode": "struck", "numbers": numbers})
     page = head.get(reverse("differences", args=[election.pk])).content.decode()
-    assert "Tổ 1" in page
+    assert "<kbd>1</kbd>" in page  # the two entry teams' readings, chosen by their key
+    assert "<kbd>2</kbd>" in page
+    assert not re.search(r"\bTổ \d", page)  # an entry team is never a bare «Tổ N» (a count table)
     head.post(reverse("differences", args=[election.pk]), {"sheet": 1, "numbers": "1"})
     resolution = election.resolutions.get()
     assert resolution.chosen_team is None

@@ -35,8 +35,10 @@
     if (kept === 0) parts.push("⚠ " + text.invalidNone);
     if (unknown.length) parts.push("⚠ " + unknown.join(", ") + ": " + text.unknown);
     if (refused.length) parts.push("⚠ " + refused.join(", ") + ": " + text.unreadable);
-    summary.textContent = parts.join(" — ");
-    summary.classList.toggle("entry-invalid", parts.length > 1);
+    // Nothing typed yet: the count in plain words, no warning (the clerk has not begun).
+    const begun = input.value.trim() !== "";
+    summary.textContent = begun ? parts.join(" — ") : parts[0];
+    summary.classList.toggle("entry-invalid", begun && parts.length > 1);
   }
   input.addEventListener("input", draw);
   document.querySelectorAll("input[name=mode]").forEach((r) => r.addEventListener("change", draw));
