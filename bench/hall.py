@@ -46,9 +46,11 @@ from hall_scan import (
     hand_check,
     operator,
     proposer,
+    sides,
 )
 from hall_setup import PASSWORD, Hall, mistyped, prepare, voters
 from hall_sim import (
+    WINDOW,
     Answer,
     At,
     Browser,
@@ -334,6 +336,7 @@ def _keyboard_count(
     before = sum(b.requests for b in browsers)  # signing in and setting the tables: before the box
     end = sim.run()
     label = f"keyboard, {tables} table{'s' if tables > 1 else ''} of 2 teams"
+    note = f"last ballot typed at {_minute(sim, 'team')}"
     return Outcome(
         label=label,
         minutes=end / 60,
@@ -342,6 +345,7 @@ def _keyboard_count(
         differences=len(count.settled),
         refusals=count.refusals,
         certified=not any("certification" in r for r in count.refusals) and "head" in sim.finished,
+        note=note,
     )
 
 
@@ -443,9 +447,18 @@ def _scanner_count(
         certified=not any("certification" in r for r in count.refusals) and "head" in sim.finished,
         note=(
             f"{len(images)} sheets in {stack.batches} uploads, {stack.rejected} pages rejected, "
-            f"{len(stack.seen)} ballots to review"
+            f"{len(stack.seen)} ballots to review; last upload read at "
+            f"{_minute(sim, 'operator')}, reviews confirmed at {_minute(sim, 'confirmer')}, hand "
+            f"check typed at {_minute(sim, 'checker')}"
+            + (f", typing team done at {_minute(sim, 'typist')}" if paired else "")
         ),
     )
+
+
+def _minute(sim: Simulation, who: str) -> str:
+    """When the last person whose name starts with `who` finished, in minutes from the box."""
+    times = [at for name, at in sim.finished.items() if name.startswith(who)]
+    return f"{max(times) / 60:.1f} min" if times else "-"
 
 
 def signed_in(port: int, username: str) -> Browser:
@@ -573,13 +586,19 @@ def main(argv: list[str] | None = None) -> int:
         f"the real server ({engine}, {args.workers} process{'es' if args.workers > 1 else ''})"
     )
     print("Assumptions:")
+    print(
+        "  - human time is simulated (never slept); every request is real and its measured time "
+        f"is added to the simulated clock; requests starting within {WINDOW * 1000:.0f} ms of "
+        "each other are sent at once; 'server busy' is the time at least one request was in "
+        "flight (measured at the client: the server's time plus the loopback)"
+    )
     for line in pace.lines():
         print(f"  - {line}")
     scan = ScanPace(
         feed=args.feed, batch=args.batch, review_seconds=args.review_seconds, checkers=args.checkers
     )
     if args.scanner:
-        for line in scan.lines(2):
+        for line in scan.lines(sides(args.names, args.seats)):
             print(f"  - {line}")
     outcomes: list[Outcome] = []
     if not args.no_keyboard:

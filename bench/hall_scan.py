@@ -65,6 +65,29 @@ class ScanPace:
         ]
 
 
+def sides(names: int, seats: int) -> int:
+    """A4 sides of the ballot for `names` names (daihoi.omr.layout places them; long names
+    like the bench's), so the output says what the scanner feeds."""
+    import random
+
+    from daihoi.core.ballots import ballot_layout as layout_of_list
+    from daihoi.demo.names import invented_names
+    from daihoi.omr.layout import BallotSpec, ballot_layout
+
+    people = invented_names(random.Random(55), ["male", "female", "male"] * names)[:names]
+    spec = BallotSpec(
+        election_id=1,
+        round=1,
+        layout=layout_of_list(names, seats),
+        paper="A4",
+        rehearsal=False,
+        heading=("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ PHƯỜNG THỬ NGHIỆM"),
+        title="BAN CHẤP HÀNH ĐẢNG BỘ PHƯỜNG THỬ NGHIỆM KHÓA V, NHIỆM KỲ 2025 – 2030",
+        candidates=tuple(enumerate(people, 1)),
+    )
+    return len(ballot_layout(spec).pages)
+
+
 def ballot_spec(data: Path, database_url: str | None, election: int) -> dict[str, Any]:
     """The election's ballot as the server prints and reads it (A4)."""
     script = (
