@@ -12,6 +12,7 @@ from daihoi.omr.layout import PAPERS, BallotLayout
 from daihoi.omr.render import Image, page_pixels
 from testkit.synth.pen import Sheet, choose_pen
 from testkit.synth.scanner import Scan, apply_scan, scanner_effects
+from testkit.synth.specks import halo_specks
 from testkit.synth.stamp import press_stamp
 from testkit.synth.truth import MARKS_AMBIGUOUS, STRIKE_AMBIGUOUS, Truth
 from testkit.synth.voting import ambiguous_rows, kept_count, vote_marks, vote_strike
@@ -31,6 +32,8 @@ def mark_ballot(  # noqa: PLR0913 - the corpus's knobs, all keyword-only
     stamp: bool = True,
     rotation_max: float = 5.0,
     degrade: bool = True,
+    print_scale: float = 0.01,
+    specks: float = 0.0,
 ) -> tuple[Image, Truth]:
     """Page `page` (1-based) of one ballot, marked by a random voter and scanned.
 
@@ -38,7 +41,9 @@ def mark_ballot(  # noqa: PLR0913 - the corpus's knobs, all keyword-only
     voter is meant to keep on the whole ballot (default 80 % of the names); on a page of a
     longer ballot the share is kept. With `degrade=False` the image is the marked page itself,
     the same size as `page_pixels`, untouched by the scanner (for tests that difference it
-    against the template)."""
+    against the template). `print_scale`: the page printed up to this far from 100 % (0.03:
+    97–103 %); `specks`: the share of rows where the printer left faint specks beside the letters
+    (what a 150-dpi scan shows of the print's halo), which change no row's truth."""
     sheet = Sheet(
         page_pixels(layout, page, dpi, colour=colour).copy(),
         page_pixels(layout, page, dpi, colour=False),
@@ -56,11 +61,17 @@ def mark_ballot(  # noqa: PLR0913 - the corpus's knobs, all keyword-only
         seats = None
         odd = ambiguous_rows(rng, rows, ambiguous_rate, MARKS_AMBIGUOUS)
         truth_rows, styles = vote_marks(sheet, rows, rng, pen, odd)
+    if specks:
+        halo_specks(sheet, rows, rng, specks)
     extra = rng.random() < extra_ink_rate
     if extra:
         extra_ink(sheet, layout, layout.pages[page - 1], pen, rng)
     centre, diameter = press_stamp(sheet, layout.pages[page - 1], rng) if stamp else (None, None)
-    scan = scanner_effects(rng, rotation_max=rotation_max) if degrade else None
+    scan = (
+        scanner_effects(rng, rotation_max=rotation_max, print_scale=print_scale)
+        if degrade
+        else None
+    )
     image = apply_scan(sheet.image, scan, dpi) if scan else sheet.image
     truth = Truth(
         layout=layout.spec.layout.value,

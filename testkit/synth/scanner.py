@@ -61,8 +61,11 @@ class Scan:
         return matrix, canvas
 
 
-def scanner_effects(rng: np.random.Generator, *, rotation_max: float = 5.0) -> Scan:
-    """Draw one page's scanner effects (omr.md §5.5)."""
+def scanner_effects(
+    rng: np.random.Generator, *, rotation_max: float = 5.0, print_scale: float = 0.01
+) -> Scan:
+    """Draw one page's scanner effects (omr.md §5.5). `print_scale`: how far from 100 % the page
+    was printed and scanned (0.03: "fit to page" printing or a copier, 97–103 %)."""
     grey_backing = rng.random() < 0.5
     background = int(rng.integers(190, 226) if grey_backing else rng.integers(240, 256))
     low = rng.uniform(0.85, 0.98)
@@ -73,7 +76,7 @@ def scanner_effects(rng: np.random.Generator, *, rotation_max: float = 5.0) -> S
     return Scan(
         rotation=float(rng.uniform(-rotation_max, rotation_max)),
         shift=(float(rng.uniform(-SHIFT_MAX_MM, SHIFT_MAX_MM)), float(rng.uniform(-5, 5))),
-        scale=float(rng.uniform(0.99, 1.01)),
+        scale=float(rng.uniform(1 - print_scale, 1 + print_scale)),
         margin=float(rng.uniform(*MARGIN_MM)),
         background=background,
         paper=int(rng.integers(215, 251)),

@@ -27,6 +27,7 @@ class Habit:
     double: float
     overshoot: float
     skip: float
+    sag: float = 0.0  # how often the line sags under the letters midway (issue 14 §2)
 
 
 def voter_habit(rng: np.random.Generator) -> Habit:
@@ -38,6 +39,7 @@ def voter_habit(rng: np.random.Generator) -> Habit:
         double=0.5 if rng.random() < 0.15 else 0.0,
         overshoot=rng.choice([0.0, 0.1, 0.7]),
         skip=rng.choice([0.0, 0.1, 0.3]),
+        sag=0.3 if rng.random() < 0.2 else 0.0,
     )
 
 
@@ -53,6 +55,7 @@ class Line:
     amplitude: float  # mm
     period: float  # mm
     phase: float
+    sag: float = 0.0  # mm: how far below its course the line runs at the name's middle
 
     def points(self, row: Row) -> Floats:
         text = row.text
@@ -60,6 +63,8 @@ class Line:
         middle = text.x + text.w / 2
         y = text.y + self.position * text.h + math.tan(self.slope) * (xs - middle)
         y += self.amplitude * np.sin(2 * np.pi * (xs - self.start) / self.period + self.phase)
+        along = np.clip((xs - text.x) / text.w, 0.0, 1.0)
+        y += self.sag * 4 * along * (1 - along)  # the hand drops midway, in the letters at the ends
         return np.column_stack([xs, y])
 
 
@@ -88,7 +93,7 @@ def _clean_line(row: Row, rng: np.random.Generator, pen: Pen, habit: "Habit") ->
         start = row.number_cell.right - rng.uniform(1.0, 5.0)
     end = min(text.x + text.w * rng.uniform(0.98, 1.12), row.name_cell.right - pen.width - 0.6)
     steep = rng.random() < habit.steep
-    slope = math.radians(rng.uniform(-6, 6) if steep else habit.slope + rng.uniform(-1.5, 1.5))
+    slope = math.radians(rng.uniform(-8, 8) if steep else habit.slope + rng.uniform(-1.5, 1.5))
     amplitude, period = 0.0, text.w
     if rng.random() < habit.wavy:
         amplitude = text.h * rng.uniform(0.05, 0.15)
@@ -112,10 +117,21 @@ def _skips(row: Row, rng: np.random.Generator) -> list[tuple[float, float]]:
     return gaps
 
 
+def sagging(line: Line, row: Row, pen: Pen, rng: np.random.Generator) -> Line:
+    """The line dropping midway to just under the baseline (0–0.4 mm below it), as a hand
+    tires; at the name's ends it is still in the letters. It stays inside the cell."""
+    text = row.text
+    course = text.y + line.position * text.h
+    lowest = min(text.bottom + rng.uniform(0.0, 0.4), row.cell.bottom - pen.width - 0.6)
+    return dataclasses.replace(line, slope=0.0, amplitude=0.0, sag=max(0.0, lowest - course))
+
+
 def strike(sheet: Sheet, row: Row, pen: Pen, rng: np.random.Generator, habit: Habit) -> str:
     """Strike the whole name, clean (truth "struck"); returns the style drawn."""
     line = _clean_line(row, rng, pen, habit)
     style = "wave" if line.amplitude > 0.06 else "line"
+    if habit.sag and rng.random() < habit.sag:
+        line, style = sagging(line, row, pen, rng), "sag"
     lines = [line]
     if rng.random() < habit.double:
         style = "double"
