@@ -23,6 +23,7 @@ from daihoi.queries.scans import (
     mixed_ink_of,
     next_waiting,
 )
+from daihoi.queries.teams import team_of
 from daihoi.web.language import english
 from daihoi.web.views._common import attempt, signed_in
 
@@ -69,7 +70,8 @@ def ballot_papers(request: HttpRequest, election_id: int) -> HttpResponse:
 def scan_upload(request: HttpRequest, election_id: int) -> HttpResponse:
     """Upload scanned ballots for one entry team; the report names each file and page."""
     e = _election(election_id)
-    chosen = request.POST.get("team") or request.GET.get("team") or "1"
+    own = team_of(signed_in(request), e)  # a clerk scans for their own team: offered alone
+    chosen = request.POST.get("team") or request.GET.get("team") or str(own or 1)
     team = int(chosen) if chosen.isdigit() else 0  # refused by the action, in words
     report = None
     if request.method == "POST":
@@ -89,7 +91,7 @@ def scan_upload(request: HttpRequest, election_id: int) -> HttpResponse:
             "congress": e.congress,
             "election": e,
             "team": team,
-            "teams": range(1, e.entry_teams + 1),
+            "teams": [own] if own else range(1, e.entry_teams + 1),
             "accept": IMAGE_TYPES,
             "report": report,
             "items": [

@@ -102,3 +102,13 @@ def test_a_correction_of_the_base_names_its_figure_in_words(db: None) -> None:
     )
     assert "số có mặt 7 → 8 — vào muộn" in page
     assert not re.search(r"\bpresent\b", page)
+
+
+def test_an_election_s_name_starts_with_a_capital_where_it_starts_a_cell(db: None) -> None:
+    election = make_election(body="upper_delegates")
+    head = client_for(Role.COUNTING_HEAD)
+    page = text_of(head.get(reverse("congress", args=[election.congress_id])))
+    assert ">Đại biểu đi dự đại hội đảng bộ cấp trên</a></td>" in page
+    assert ">đại biểu đi dự" not in page
+    page = text_of(head.get(reverse("election", args=[election.pk])))
+    assert "<h1>Đại biểu đi dự đại hội đảng bộ cấp trên" in page

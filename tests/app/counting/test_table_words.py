@@ -128,3 +128,17 @@ def test_the_sheet_field_is_bounded_by_the_team_s_table_and_refused_in_words(db:
     assert "300" in refused
     assert "từ 1 đến 9" in refused
     assert "Value must be" not in refused
+
+
+def test_the_scan_page_offers_a_clerk_their_own_team(db: None) -> None:
+    election = make_election()
+    clerks = two_tables(election)
+    client = client_for(None)
+    client.force_login(clerks[3])
+    page = client.get(reverse("scan_upload", args=[election.pk])).content.decode()
+    options = re.findall(r'<option value="(\d+)" ?(selected)?>', page)
+    assert options == [("3", "selected")]
+    head = client_for(Role.COUNTING_HEAD)  # on no team: every team offered, the first chosen
+    page = head.get(reverse("scan_upload", args=[election.pk])).content.decode()
+    options = re.findall(r'<option value="(\d+)" ?(selected)?>', page)
+    assert options == [("1", "selected"), ("2", ""), ("3", ""), ("4", "")]
