@@ -75,6 +75,10 @@ def test_an_invalid_ballot_is_asked_about_before_it_is_saved(
     page.goto(f"{base}/bau-cu/{election.pk}/nhap-phieu/")
     field = page.get_by_label("Số thứ tự trên phiếu")
     assert field.get_attribute("name") == "numbers"  # named by its label, not by "030712"
+    # nothing typed yet: the count in plain words, no red warning before the clerk begins
+    assert "12 / 9" in page.inner_text("#summary")
+    assert "KHÔNG HỢP LỆ" not in page.inner_text("#summary")
+    assert "entry-invalid" not in (page.get_attribute("#summary", "class") or "")
     field.fill("2")  # struck one name: 11 kept of 9 seats
     assert "phiếu sẽ KHÔNG HỢP LỆ" in page.inner_text("#summary")  # said while typing
     with page.expect_navigation():

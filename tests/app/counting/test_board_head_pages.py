@@ -65,6 +65,7 @@ def test_an_explained_warning_shows_its_figures_on_every_page(db: None) -> None:
     minutes = text_of(head.get(reverse("minutes", args=[election.pk, "txt"])))
     assert f"Giải trình: {FILLED.rstrip('.')}: {EXPLANATION}" in minutes
     assert not PLACEHOLDER.search(minutes)
+    assert not SPEC_ID.search(minutes), SPEC_ID.findall(minutes)
 
 
 def head_user() -> User:
