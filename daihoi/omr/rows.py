@@ -39,6 +39,7 @@ from daihoi.omr.thresholds import (
     PARTIAL_HINT,
     RISE_MM,
     SAG_BELOW,
+    STAMP_GROW,
     STAMP_INK,
     STAMP_JOIN_MM,
     STAMP_MIN_MM,
@@ -145,7 +146,14 @@ class PageRows:
         if not rings:
             return None
         x, y, w, h, _ = (2 * int(v) for v in stats[max(rings, key=lambda r: stats[r, 4])])
-        return slice(y, y + h), slice(x, x + w)
+        # the ring is round: where the printed title cuts it off, the part beyond lies within its
+        # width (or height) on that side
+        side = max(w, h)
+        grow_y, grow_x = side - h + round(STAMP_GROW * side), side - w + round(STAMP_GROW * side)
+        return (
+            slice(max(0, y - grow_y), y + h + grow_y),
+            slice(max(0, x - grow_x), x + w + grow_x),
+        )
 
     def _outside_ink(self, seal: tuple[slice, slice] | None) -> bool:
         """A mark outside every row and the seal: clear ink bigger than a stray dot, or, in the

@@ -172,7 +172,8 @@ MARGIN_STROKE_MM = 2.5  # … and is one stroke: this thin at most (a squiggle o
 # The board's seal: a ring this wide at least, anywhere above the rows (it is stamped by hand,
 # often beside the printed stamp zone or over the page's edge)
 STAMP_MIN_MM = 14.0
-STAMP_JOIN_MM = 1.5  # the ring is cut by the printed heading under it
+STAMP_JOIN_MM = 1.5  # the ring is cut by the printed heading under it …
+STAMP_GROW = 0.1  # … and its pieces beyond the title lie within this share of its size around
 
 
 # OPEN-OMR-3 mixed ink: a mark of this many clear pixels at least is measured; its colour is ink
