@@ -151,9 +151,16 @@ def report(check: Check) -> None:
     if check.unlisted:
         shown = ", ".join(check.unlisted[:10]) + (" …" if len(check.unlisted) > 10 else "")
         print(f"Có trong bảng nhưng không có tệp / in the sheet, no such file: {shown}")
-    verdict = (
-        ("ĐẠT: không quyết định sai, mọi dấu không rõ đều được xem xét", "PASS: nothing wrong")
-        if check.status == 0
-        else ("KHÔNG ĐẠT: có quyết định sai hoặc dấu không rõ không được xem xét", "FAIL")
+    print(_verdict(check))
+
+
+def _verdict(check: Check) -> str:
+    within = check.clean_share <= TARGET_SHARE and check.rejected_share <= TARGET_SHARE
+    if check.status:
+        return "KHÔNG ĐẠT: có quyết định sai hoặc phiếu cần xem xét bị bỏ qua / FAIL"
+    if within:
+        return "ĐẠT: không quyết định sai, mọi phiếu cần xem xét đều được xem xét / PASS"
+    return (
+        "Không quyết định sai, nhưng quá 1 % phiếu phải xem xét hoặc không đọc được / "
+        "nothing wrong, but more than 1 % to review or rejected"
     )
-    print(f"{verdict[0]} / {verdict[1]}")
