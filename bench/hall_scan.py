@@ -204,7 +204,7 @@ def proposer(stack: Stack, browser: Browser, pace: ScanPace) -> Person:
 
 def _proposal(stack: Stack, page: str) -> list[tuple[str, str]]:
     """The doubtful rows marked as the paper shows, and 'valid' where a ruling is asked."""
-    sheet = re.search(r"(?:Phiếu quét số|Scanned ballot) (\d+)", page)
+    sheet = re.search(r"<h1>[^<\d]*(\d+)", page)  # "Phiếu quét số 8 · Tổ 1": its number
     if sheet is None:
         stack.refusals.append("a review page without its ballot number")
         return []

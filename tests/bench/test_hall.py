@@ -117,3 +117,22 @@ def test_the_hall_bench_certifies_a_tiny_count_by_tables_and_by_scanner() -> Non
     assert all("(certified)" in line for line in counts)
     assert all("result equals the paper's" in line for line in counts)
     assert any(line.startswith(("PASS", "FAIL")) for line in lines)
+
+
+def test_a_review_is_proposed_as_the_paper_shows() -> None:
+    from hall_scan import Stack, _proposal
+    from hall_setup import Hall
+
+    hall = Hall(election=1, congress=1, ids={}, head="", clerks=(), reviewers=())
+    stack = Stack(hall, images=[[b""]] * 8, struck=[[]] * 7 + [[3, 43]])
+    page = (
+        "<h1>Phiếu quét số 8 · Tổ 1</h1>"
+        '<input type="radio" name="row_43" value="struck" checked>'
+        '<input type="radio" name="row_43" value="kept">'
+        '<input type="radio" name="row_44" value="struck">'
+        '<select name="row_1"><option value="">giữ tên (như máy đọc)</option></select>'
+        '<input type="radio" name="ruling" value="valid" required>'
+    )
+    assert _proposal(stack, page) == [("row_43", "struck"), ("row_44", "kept"), ("ruling", "valid")]
+    assert _proposal(stack, "<h1>Phiếu quét</h1>") == []
+    assert stack.refusals == ["a review page without its ballot number"]
