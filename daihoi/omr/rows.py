@@ -254,7 +254,9 @@ class PageRows:
         coverage = path.coverage(hidden, inside)
         crossing = path.crossing_share(inside)
         loops = path.loop_share(inside, px(LOOP_SPREAD * text.h))
-        rise = path.rise(inside, px(text.bottom) - cell_top)
+        # the line's whole course, from before the name to after it: a hand aiming at the
+        # letters is at their height somewhere, often where no letter hides it
+        rise = path.rise((0, window.shape[1]), px(text.bottom) - cell_top)
         in_letters, through = crossing >= CROSS_SHARE, rise > RISE_MM and loops < LOOP_SHARE
         measures = {"coverage": round(coverage, 3), "in_letters": round(crossing, 3)}
         measures |= {"rise_mm": round(rise, 2), "loops": round(loops, 3), "marks": len(ids)}

@@ -119,8 +119,9 @@ class Path:
 
     def rise(self, span: tuple[int, int], baseline: int) -> float:
         """How far (mm) the line's middle rises above the baseline at its highest (the
-        RISE_SHARE of its clear columns highest): a strike runs through the letters somewhere,
-        even when it sags below them midway; an underline never does."""
+        RISE_SHARE of its clear columns in `span` highest). Asked of the line's whole course
+        (before, along and after the name): a strike is at the letters' height somewhere, even
+        when it sags under them along the whole name; an underline never is."""
         levels = self.height[span[0] : span[1]][self.clear[span[0] : span[1]]]
         if not levels.size:
             return 0.0

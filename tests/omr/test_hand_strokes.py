@@ -12,9 +12,12 @@ import pytest
 from daihoi.core.codes import Layout
 from daihoi.omr.interpret import Reader
 from daihoi.omr.layout import BallotLayout
-from daihoi.omr.reading import Mark, PageReading
+from daihoi.omr.reading import Doubt, Mark, PageReading
+from daihoi.omr.render import page_pixels
 from daihoi.omr.thresholds import ReaderSettings
 from testkit import synth
+from testkit.synth.pen import Sheet
+from testkit.synth.shapes import polyline
 from tests.omr.ballots import make_layout
 
 pytestmark = pytest.mark.slow
@@ -74,3 +77,54 @@ def test_partial_lines_among_halo_specks_at_150_dpi_go_to_the_board() -> None:
             elif row.mark is not Mark.REVIEW:
                 assert row.mark.value == meant, (seed, row)
     assert partial >= 3
+
+
+def _low_lines(dpi: int, seed: int) -> tuple[PageReading, dict[int, str]]:
+    """Lines drawn along every other name, 0.3 mm under the baseline from the name's first letter
+    to its last: on some rows a strike that sags there from the letters' middle before and after
+    the name, on the others an underline that stays under the letters all along."""
+    page = layout().pages[0]
+    rng = np.random.default_rng(seed)
+    sheet = Sheet(
+        page_pixels(layout(), 1, dpi, colour=False).copy(),
+        page_pixels(layout(), 1, dpi, colour=False),
+        dpi,
+    )
+    pen = synth.Pen("black", (30, 30, 30), 0.35)
+    drawn: dict[int, str] = {}
+    for index, row in enumerate(page.rows[::2]):
+        text = row.text
+        low, middle = text.bottom + 0.3, text.bottom - text.h / 2
+        kind = "sag" if index % 2 else "underline"
+        ends = middle if kind == "sag" else low
+        corners = (
+            (text.x - 2.5, ends),
+            (text.x + 0.5, low),
+            (text.right - 0.5, low),
+            (text.right + 3.5, ends),
+        )
+        sheet.stroke(polyline(*corners), pen, rng)
+        drawn[row.number] = kind
+    scan = synth.scanner_effects(rng, rotation_max=1.0, print_scale=0.0)
+    return read(synth.apply_scan(sheet.image, scan, dpi)), drawn
+
+
+@pytest.mark.parametrize("dpi", [200, 150])
+def test_a_strike_sagging_under_the_whole_name_is_struck_an_underline_goes_to_the_board(
+    dpi: int,
+) -> None:
+    """Along the name the two lie alike, 0.3 mm under the baseline; the strike's course rises
+    into the letters' height before and after the name (its middle 0.5 mm above the baseline
+    somewhere), the underline's never does."""
+    reading, drawn = _low_lines(dpi, 11)
+    rows = {row.number: row for row in reading.rows}
+    for number, kind in drawn.items():
+        row = rows[number]
+        if kind == "sag":
+            assert row.mark is Mark.STRUCK, (number, row)
+        else:
+            assert row.mark is Mark.REVIEW, (number, row)
+            assert Doubt.OFF_NAME_LINE in row.doubts, (number, row)
+    assert sum(kind == "sag" for kind in drawn.values()) >= 5
+    untouched = [row for row in reading.rows if row.number not in drawn]
+    assert all(row.mark is Mark.KEPT for row in untouched)
