@@ -8,7 +8,6 @@ scanned records directly (sixty ballots through the reader would take a minute),
 stores them: a read ballot with its entry.
 """
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -42,12 +41,6 @@ from daihoi.queries.scans import get_review, get_scan_summary, scans_for_minutes
 from daihoi.queries.spot_checks import scan_check_blockers
 from tests.app.members import member
 from tests.app.scans import marked
-
-
-@pytest.fixture(autouse=True)
-def data_folder(settings: Any, tmp_path: Path) -> Path:
-    settings.DATA_DIR = tmp_path
-    return tmp_path
 
 
 def _board(election: Election, name: str, role: Role = Role.COUNTING_BOARD) -> User:

@@ -53,13 +53,6 @@ from tests.app.members import member, member_of_all, typists
 from tests.app.scans import blank, expected_content, marked, pdf_of, tiff_of
 
 
-@pytest.fixture(autouse=True)
-def data_folder(settings: Any, tmp_path: Path) -> Path:
-    """Scans are written under the data folder: a fresh one per test."""
-    settings.DATA_DIR = tmp_path
-    return tmp_path
-
-
 def _approved(election: Election) -> Election:
     election.list_approval = "9/9 đại biểu có mặt tán thành"
     election.save()
