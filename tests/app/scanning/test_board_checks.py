@@ -302,6 +302,8 @@ def test_the_hand_check_through_the_web(election: Election, clerk: User) -> None
     head.force_login(clerk)
     board.force_login(_board(election, "tv"))
     url = reverse("spot_check", args=[election.pk])
+    election_page = board.get(reverse("election", args=[election.pk])).content.decode()
+    assert f'href="{url}"' in election_page  # reached from the election page, not only the queue
     page = board.get(url).content.decode()
     assert 'id="required"' in page
     assert 'id="draw-form"' not in page  # the head draws
