@@ -10,13 +10,13 @@ from daihoi.actions.transactions import write_transaction
 from daihoi.core.counting import count_checked
 from daihoi.core.validation import ElectionInvalidError, admit
 from daihoi.db.mappers import congress_info, core_election, ruleset_of
-from daihoi.db.models import Election, Result, ScannedBallot
+from daihoi.db.models import Election, Result
 from daihoi.errors import ActionError
 from daihoi.interchange.election_writer import canonical_json, election_document, fingerprint
 from daihoi.interchange.result_file import result_document
 from daihoi.labels import WARNINGS, problem_text, words
-from daihoi.queries.entries import settled, unfinished_entry
-from daihoi.queries.spot_checks import scan_check_blockers
+from daihoi.queries.certification import certification_blockers
+from daihoi.queries.entries import settled
 
 
 def open_election(user: User, election_id: int) -> Election:
@@ -64,14 +64,7 @@ def certify_result(user: User, election_id: int) -> Result:
         if election.state != Election.State.OPEN:
             raise ActionError("election_not_open")
         refuse_organiser_certifier(user, election.congress)
-        waiting = election.scans.filter(
-            state=ScannedBallot.State.REVIEW, proposed_by__isnull=True
-        ).count()
-        if waiting:
-            raise ActionError("scans_waiting", count=waiting)
-        for refusal in scan_check_blockers(election):  # omr.md §5.4: two members, hand check
-            raise refusal
-        for refusal in unfinished_entry(election):
+        for refusal in certification_blockers(election):
             raise refusal
         ballots, open_differences = settled(election)
         if open_differences:

@@ -44,8 +44,10 @@ class CertificationCheck:
         return not self.missing and self.figures is not None
 
 
-def _blockers(election: Election) -> list[ActionError]:
-    """What certify_result refuses before counting: state, scans, entry, differences."""
+def certification_blockers(election: Election) -> list[ActionError]:
+    """What certify_result refuses before counting, in its order: state, scans waiting for the
+    board, the board's checks on scanned counts, entry not finished. One list for the action
+    and this page, so the page never promises what the action refuses."""
     if election.state == Election.State.CERTIFIED:
         return [ActionError("election_certified")]
     if election.state != Election.State.OPEN:
@@ -69,7 +71,7 @@ def _unexplained(warnings: list[Finding]) -> str:
 
 def certification_check(election: Election) -> CertificationCheck:
     """Count the settled ballots as certification would, without freezing anything."""
-    blockers = [error.text for error in _blockers(election)]
+    blockers = [error.text for error in certification_blockers(election)]
     ballots, open_differences = settled(election)
     if open_differences and election.state == Election.State.OPEN:
         blockers.append(ActionError("differences_open", count=len(open_differences)).text)
