@@ -22,6 +22,7 @@ from functools import cached_property
 import cv2
 import numpy as np
 import numpy.typing as npt
+from cv2.typing import MatLike
 
 from daihoi.omr.ink import Template, new_ink
 from daihoi.omr.layout import MARKER_IDS, PAPERS, BallotLayout, read_payload
@@ -155,15 +156,7 @@ class Reader:
             grey, border, border, border, border, cv2.BORDER_CONSTANT, value=paper
         )
         corners, ids, _ = self._detector.detectMarkers(padded)
-        if ids is None or not len(ids):  # type: ignore[redundant-expr, unused-ignore]
-            return
-        criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 20, 0.05)
-        for marker_id, square in zip(ids.ravel(), corners, strict=True):
-            if int(marker_id) in found:
-                continue
-            points = np.asarray(square, np.float32).reshape(4, 1, 2)
-            refined = cv2.cornerSubPix(padded, points, (4, 4), (-1, -1), criteria)
-            found[int(marker_id)] = np.asarray(refined, np.float32).reshape(4, 2) - border
+        _refine_into(found, padded, ids, corners, scale=1.0, shift=(-border, -border))
 
     def _detect(
         self,
@@ -175,16 +168,33 @@ class Reader:
         crop = grey[y0 : y0 + h, x0 : x0 + w]
         half = cv2.resize(crop, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
         corners, ids, _ = self._detector.detectMarkers(half)
-        if ids is None or not len(ids):  # type: ignore[redundant-expr, unused-ignore]
-            return
-        criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 20, 0.05)
-        for marker_id, square in zip(ids.ravel(), corners, strict=True):
-            if int(marker_id) in found:
-                continue
-            points = np.asarray(square, np.float32).reshape(4, 1, 2) * 2 + 0.5
-            refined = cv2.cornerSubPix(crop, points, (4, 4), (-1, -1), criteria)
-            offset = np.asarray((x0, y0), np.float32)
-            found[int(marker_id)] = np.asarray(refined, np.float32).reshape(4, 2) + offset
+        _refine_into(found, crop, ids, corners, scale=2.0, shift=(x0, y0))
+
+
+def _refine_into(  # noqa: PLR0913 - where to put them, the picture, what was found, its frame
+    found: dict[int, npt.NDArray[np.float32]],
+    image: MatLike,
+    ids: MatLike | None,
+    corners: Sequence[MatLike],
+    *,
+    scale: float,
+    shift: tuple[int, int],
+) -> None:
+    """Each newly detected marker's corners refined to sub-pixel on `image` (where they were
+    detected at 1/`scale` of its size), then moved by `shift` into the page's pixels; a marker
+    already found by an earlier search is kept as it was."""
+    if ids is None or not len(ids):
+        return
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 20, 0.05)
+    offset = np.asarray(shift, np.float32)
+    for marker_id, square in zip(ids.ravel(), corners, strict=True):
+        if int(marker_id) in found:
+            continue
+        points = np.asarray(square, np.float32).reshape(4, 1, 2)
+        if scale != 1.0:  # a pixel's centre at the small size is `scale` pixels' centre here
+            points = points * scale + (scale - 1) / 2
+        refined = cv2.cornerSubPix(image, points, (4, 4), (-1, -1), criteria)
+        found[int(marker_id)] = np.asarray(refined, np.float32).reshape(4, 2) + offset
 
 
 def _beyond_scan(
